@@ -1,0 +1,190 @@
+"""Per-block features: what a single line of a page says about itself.
+
+The cleaner's first pass. Each function looks at one line only; deciding what the line means
+in its neighbourhood is the second pass, in ``clean.py``. Patterns are generic page furniture
+(menus, meta values, credits, widgets) in the languages scrapers meet most, never the strings
+of one outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Scripts written without spaces: a character carries about half a word of text.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
+_WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?。！？…؟।:;](?:[\"'”’»)\]]|\s)*$")
+_LOWER_START = re.compile(r"\b[a-zà-ÿа-яё]\w*")
+_PACKED_COMMA = re.compile(r",\S")
+_CASED_WORD = re.compile(r"\b[^\W\d_]\w*")
+
+_URL = re.compile(r"^(?:https?://|www\.|//)\S*$|^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf|html?|php)(?:\?\S*)?$", re.I)
+_EMAIL_OR_HANDLE = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
+_META_VALUE = re.compile(
+    r"^(?:true|false|null|none|yes|no|index,?\s*follow|noarchive.*|article|website|summary\w*|"
+    r"[a-z]{2}[_-][A-Za-z]{2}|[\w-]+=[\w.,-]+(?:,\s*[\w-]+=[\w.,-]+)*|[0-9a-f]{8,}|[{\[].*[}\]]|"
+    r"text/html.*|width=.*|image/\w+|[\w.-]+\.(?:com|org|net|co\.\w+|\w{2})|\w+://\S+)$",
+    re.I,
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATEISH = re.compile(
+    rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
+    rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|"
+    rf"\b\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
+    re.I,
+)
+_DATE_WORDS = re.compile(
+    r"^(?:published|updated|posted|last updated|modified|date|on|at|am|pm|gmt|utc|[a-z]{2,4}t|et|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"today|yesterday|ago|am|um|le|el|de|du|опубликовано|обновлено|发布时间|更新)$",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reporting by|von|par|por|di|door|av|автор|текст|от)[:\s]+[^\W\d_]", re.I
+)
+_CREDIT = re.compile(
+    r"^(?:©|\(c\)|copyright\b|photo\b|photos\b|photograph\b|picture\b|pictured\b|image\b|images\b|"
+    r"credit\b|source:|foto\b|фото\b|图[片]?[:：]|写真|사진|caption\b|video\b|getty)|"
+    r"\[[A-Z][A-Z .&/-]{1,30}\]$|\((?:AP|AFP|EPA|Reuters|Getty|Xinhua)\b[^)]*\)$|"
+    r"(?:getty images|/\s*afp|/\s*reuters|/\s*ap|/\s*epa|via getty|shutterstock|istock)\W*$|"
+    r"^(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s*\d+|^\d+\s*/\s*\d+$",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|\bcopyright\b|all rights reserved|todos los derechos|tous droits|"
+    r"alle rechte|все права|版权所有|著作権|저작권",
+    re.I,
+)
+# Widgets and promos that read like prose: checked on lines of any length up to PROMO_MAX_WORDS.
+_PROMO = re.compile(
+    r"\b(?:sign up|sign in|log ?in|log out|subscribe|subscription|newsletters?|cookies?|"
+    r"download (?:our|the) app|follow us|click here|read more|read next|read also|see also|"
+    r"terms of (?:use|service)|privacy (?:policy|notice)|your inbox|unlimited access|already a subscriber|"
+    r"continue reading|enable javascript|javascript is|advertisement|sponsored|recommended for you|"
+    r"share this|share on|most (?:popular|read|viewed)|trending now|related (?:articles?|stories|news|content)|"
+    r"more from|watch live|listen to|back to top|skip to|go to the|you may also like|"
+    r"подписаться|подпишитесь|читайте также|реклама|abonnieren|anmelden|werbung|suscr[ií]b|"
+    r"publicidad|lire aussi|abonnez|关注|订阅|広告|登録|구독|광고)\b",
+    re.I,
+)
+PROMO_MAX_WORDS = 40
+# Consent and paywall notices run long; their wording is distinctive enough at any length.
+_NOTICE = re.compile(
+    r"\b(?:we use cookies|use of cookies|tracking technologies|by continuing to (?:use|browse)|"
+    r"you consent to|consent to our|privacy settings|ad blocker|disable your ad ?block|"
+    r"subscribe (?:now|today) to|to continue reading|already a subscriber)\b",
+    re.I,
+)
+_COMMENT_WORDS = (
+    r"comments?|replies|responses|reactions|reader comments|discussion|conversation|"
+    r"комментари\w*|kommentare?|commentaires?|comentarios?|评论|コメント|댓글|التعليقات"
+)
+_COMMENTS = re.compile(
+    rf"^\W*(?:\d+\s+(?:{_COMMENT_WORDS})\b.*|(?:top rated |reader |show |view |see |all |load )?(?:{_COMMENT_WORDS})"
+    rf"(?:\s*\(\d+\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    rf"to participate in the discussion|.*\b\d+\s+comments\b.*)\W*$",
+    re.I,
+)
+COMMENT_MAX_WORDS = 14
+# "name says:" / "name wrote:" heads each comment in many comment systems
+_COMMENTER = re.compile(r"^\S(?:.{0,40}\S)?\s+(?:says|said|wrote|writes|replied|responded):?$", re.I)
+_VIA = re.compile(r"\b(?:via|courtesy(?: of)?|source)\s*:?\s+\S+(?:\s+\S+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """What one line looks like on its own."""
+
+    words: float
+    sentence_end: bool
+    lower_share: float
+    chrome: str | None  # a reason when the line is chrome whatever its neighbours
+    comments: bool  # a line that opens a comment section
+
+
+def count_words(text: str) -> float:
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return float(len(_WORD.findall(text)))
+    spaced = len(_WORD.findall(_UNSPACED.sub(" ", text)))
+    return spaced + unspaced / 2.0
+
+
+def lower_share(text: str) -> float:
+    """Share of cased words that start lower-case: prose is high, menus and headlines low."""
+    cased = _CASED_WORD.findall(text)
+    if not cased:
+        return 1.0  # uncased scripts: no signal either way
+    lower = sum(1 for w in cased if w[0].islower())
+    upper = sum(1 for w in cased if w[0].isupper())
+    return lower / (lower + upper) if lower + upper else 1.0
+
+
+def is_date_line(text: str, words: float) -> bool:
+    if not _DATEISH.search(text):
+        return False
+    rest = _DATEISH.sub(" ", text)
+    leftover = [w for w in _WORD.findall(rest) if not _DATE_WORDS.match(w) and not w.isdigit()]
+    return len(leftover) <= 2 and words <= 14
+
+
+def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
+    """The reason a line is chrome on its own, or None when only context can tell."""
+    if not text:
+        return "blank"
+    if not _LETTER.search(text):
+        return "no text"
+    if _URL.match(text):
+        return "url"
+    if _EMAIL_OR_HANDLE.match(text):
+        return "contact"
+    if words <= 3 and _META_VALUE.match(text):
+        return "metadata"
+    if len(text) > 25 and " " not in text and not _UNSPACED.search(text):
+        return "metadata"  # ids, hashes, query strings: one long token
+    if is_date_line(text, words):
+        return "date"
+    if _COPYRIGHT.search(text) and words <= PROMO_MAX_WORDS:
+        return "copyright"
+    if _CREDIT.search(text) and words <= PROMO_MAX_WORDS:
+        return "caption" if words > 8 else "credit"
+    if _COMMENTER.match(text):
+        return "comment"
+    if _VIA.search(text) and words <= 15 and not sentence_end:
+        return "caption"
+    if _BYLINE.match(text) and words <= 12 and not sentence_end:
+        return "byline"
+    if (words <= PROMO_MAX_WORDS and _PROMO.search(text)) or _NOTICE.search(text):
+        return "boilerplate phrase"
+    if _is_keyword_list(text, sentence_end):
+        return "keyword list"
+    return None
+
+
+def _is_keyword_list(text: str, sentence_end: bool) -> bool:
+    items = [i.strip() for i in re.split(r"[,;|،、]", text)]
+    short_items = len(items) >= 3 and all(0 < len(_WORD.findall(i)) <= 4 for i in items if i)
+    # prose lists have spaces after commas and end like a sentence; tag lists do neither
+    if short_items and (not sentence_end or len(items) >= 8 or len(_PACKED_COMMA.findall(text)) >= 2):
+        return True
+    if sentence_end:
+        return False
+    # a lone lower-case tag ("sergey lavrov", "world"): meta keywords one per line
+    return len(items) == 1 and len(_WORD.findall(text)) <= 4 and text == text.lower() and text != text.upper()
+
+
+def features(text: str) -> LineFeatures:
+    words = count_words(text)
+    ends = bool(_SENTENCE_END.search(text))
+    return LineFeatures(
+        words=words,
+        sentence_end=ends,
+        lower_share=lower_share(text),
+        chrome=chrome_reason(text, words, ends),
+        comments=bool(_COMMENTS.match(text)) and words <= COMMENT_MAX_WORDS,
+    )

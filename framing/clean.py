@@ -1,0 +1,194 @@
+"""Page to Article: separate the article body from site chrome, keep the metadata.
+
+The algorithm, in the order ``clean`` runs it:
+
+1. decode the page and cut it into blocks (a text dump: one block per line);
+2. first pass, per block (``chrome.features``): length, sentence punctuation, case, and the
+   patterns of page furniture (urls, meta values, dates, credits, widgets, copyright);
+3. second pass, over the sequence: every block gets a score (prose earns its word count, every
+   other block costs a constant), and the body is the contiguous run with the highest total:
+   a long article outweighs the short menus, captions and teasers around it, while a heading
+   or a one-line list item between paragraphs costs less than the paragraphs around it earn;
+4. inside that run, blocks that are chrome on their own, captions next to a credit, and repeats
+   of earlier body text are dropped; outside it, everything is chrome with the reason that fits.
+
+Every block keeps its decision and reason, so nothing of the input is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import metadata
+from .chrome import LineFeatures, features
+from .decode import decode
+from .types import Article, Block
+
+# Named thresholds (keyword defaults of ``clean``): tuned on the evaluation pages, see docs.
+LINE_COST = 5.0  # what every block costs in the body run: the price of a line break
+MIN_PROSE_WORDS = 6  # a sentence-final line shorter than this counts as short text
+LONG_TEXT_WORDS = 15  # a line this long counts as prose even without final punctuation
+CHROME_COST = 15.0  # a block that is chrome on its own
+MIN_BODY_SCORE = 50.0  # a run this strong before a comment section is the article
+MAX_GAP_LINES = 8  # this many non-text lines in a row end the article (menus, tag and link lists)
+
+_SPACE = re.compile(r"\s+")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_DUP_KEY = re.compile(r"\W+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    raw: str
+    text: str
+    f: LineFeatures
+
+
+def clean(
+    page: str | bytes,
+    *,
+    line_cost: float = LINE_COST,
+    min_prose_words: int = MIN_PROSE_WORDS,
+    long_text_words: int = LONG_TEXT_WORDS,
+    max_gap_lines: int = MAX_GAP_LINES,
+) -> Article:
+    """Clean one scraped page (a text dump, str or bytes) into an Article.
+
+    Raises ``FramingError`` for binary input; empty or body-less pages give an empty body.
+    """
+    text = decode(page)
+    lines = [_line(raw) for raw in split_lines(text)]
+    scores = [_score(line.f, line_cost, min_prose_words, long_text_words) for line in lines]
+    # Text the page repeats (meta descriptions, captions and alt text, teasers) earns nothing on
+    # its own: the body run must be carried by text that appears once.
+    repeats = Counter(line.text for line in lines if line.text)
+    run_scores = [min(s, 0.0) if repeats[line.text] > 1 else s for s, line in zip(scores, lines)]
+    start, end = _body_run(run_scores, [line.f.comments for line in lines], max_gap_lines)
+    start = _extend_over_lead(lines, scores, start)
+    reasons = _decide(lines, start, end, min_prose_words)
+    blocks = tuple(
+        Block(line.raw, "body" if reason is None else "chrome", reason or "body")
+        for line, reason in zip(lines, reasons)
+    )
+    body = tuple(line.text for line, reason in zip(lines, reasons) if reason is None)
+    return metadata.build(lines=[line.text for line in lines], blocks=blocks, body=body, body_start=start)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as a dump writer meant them: any newline convention, no phantom last line."""
+    lines = _NEWLINE.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def _line(raw: str) -> _Line:
+    text = _SPACE.sub(" ", raw).strip()
+    return _Line(raw, text, features(text))
+
+
+def _is_prose(f: LineFeatures, min_prose_words: int, long_text_words: int) -> bool:
+    return (f.sentence_end and f.words >= min_prose_words) or f.words >= long_text_words
+
+
+def _score(f: LineFeatures, line_cost: float, min_prose_words: int, long_text_words: int) -> float:
+    if f.chrome == "blank":
+        return 0.0
+    if f.chrome is not None:
+        return -CHROME_COST
+    if _is_prose(f, min_prose_words, long_text_words):
+        weight = 1.0 if f.sentence_end else 0.5
+        return weight * f.words - line_cost
+    return -line_cost
+
+
+def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """The half-open range in [lo, hi) with the largest positive sum (Kadane), with that sum."""
+    best, best_range = 0.0, (lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += scores[i]
+        if total > best:
+            best, best_range = total, (start, i + 1)
+    return best, *best_range
+
+
+def _body_run(scores: list[float], opens_comments: list[bool], max_gap_lines: int) -> tuple[int, int]:
+    """The body run. It never crosses a comment-section opener, and comments come after the
+    article, so the first section holding a strong run wins over a longer comment thread.
+    Within a section, a long gap of non-text lines also ends a run, and the best piece wins."""
+    cuts = [i for i, opener in enumerate(opens_comments) if opener]
+    best_per_section = []
+    for lo, hi in zip([0, *(c + 1 for c in cuts)], [*cuts, len(scores)]):
+        pieces = [_best_run(scores, a, b) for a, b in _split_at_gaps(scores, lo, hi, max_gap_lines)]
+        best_per_section.append(max(pieces, default=(0.0, lo, lo)))
+    strong = next((r for r in best_per_section if r[0] >= MIN_BODY_SCORE), None)
+    _, start, end = strong or max(best_per_section)
+    return start, end
+
+
+def _split_at_gaps(scores: list[float], lo: int, hi: int, max_gap_lines: int) -> list[tuple[int, int]]:
+    """Cut [lo, hi) wherever max_gap_lines lines in a row cost something (blanks cost nothing)."""
+    pieces, start, gap = [], lo, 0
+    for i in range(lo, hi):
+        if scores[i] < 0:
+            gap += 1
+            if gap == max_gap_lines:
+                pieces.append((start, i + 1))
+                start = i + 1
+        elif scores[i] > 0:
+            gap = 0
+    pieces.append((start, hi))
+    return pieces
+
+
+def _extend_over_lead(lines: list[_Line], scores: list[float], start: int) -> int:
+    """Take back a repeated lead paragraph (also used as the meta description) into the run."""
+    i = start - 1
+    while i >= 0 and lines[i].f.chrome == "blank":
+        i -= 1
+    return i if i >= 0 and scores[i] > 0 and start > 0 else start
+
+
+def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int) -> list[str | None]:
+    """A reason per line: None for body, else why it is chrome."""
+    reasons: list[str | None] = []
+    seen: set[str] = set()
+    recent: list[str] = []  # the last few body paragraphs, for repeats cut out of a longer one
+    for i, line in enumerate(lines):
+        f = line.f
+        if f.comments:
+            reasons.append("comments")
+        elif f.chrome is not None:
+            reasons.append(f.chrome)
+        elif not start <= i < end:
+            reasons.append(_outside_reason(f, min_prose_words))
+        elif _next_is_credit(lines, i, end):
+            reasons.append("caption")
+        else:
+            key = _DUP_KEY.sub(" ", line.text.casefold()).strip()
+            if key in seen or any(key in r for r in recent):
+                reasons.append("duplicate")
+            else:
+                seen.add(key)
+                recent = [*recent[-2:], key]
+                reasons.append(None)
+    return reasons
+
+
+def _outside_reason(f: LineFeatures, min_prose_words: int) -> str:
+    if f.words >= min_prose_words and f.sentence_end:
+        return "outside body"
+    return "navigation"
+
+
+def _next_is_credit(lines: list[_Line], i: int, end: int) -> bool:
+    """A text line directly above a photo credit is that photo's caption."""
+    for j in range(i + 1, min(end + 1, len(lines))):
+        reason = lines[j].f.chrome
+        if reason == "blank":
+            continue
+        return reason in ("credit", "caption")
+    return False

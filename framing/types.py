@@ -1,0 +1,41 @@
+"""Plain, frozen records passed between the stages. No logic lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Decision = Literal["body", "chrome"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the page (a dump line, later an HTML block) and what the cleaner made of it.
+
+    Every input line becomes a block, so a reader can always see what was dropped and why.
+    """
+
+    text: str
+    decision: Decision
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned page: the body paragraphs in page order, the metadata, and every block."""
+
+    title: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    credit: str | None = None
+    url: str | None = None
+    description: str | None = None
+    keywords: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = field(default=(), repr=False)
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(self.body)
