@@ -21,6 +21,7 @@ _PACKED_COMMA = re.compile(r",\S")
 _CASED_WORD = re.compile(r"\b[^\W\d_]\w*")
 
 _URL = re.compile(r"^(?:https?://|www\.|//)\S*$|^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf|html?|php)(?:\?\S*)?$", re.I)
+_KEY_VALUES = re.compile(r"^[\w-]+=[^\s,;=]*(?:[,;]\s*[\w-]+=[^\s,;=]*)*$")
 _EMAIL_OR_HANDLE = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
 _META_VALUE = re.compile(
     r"^(?:true|false|null|none|yes|no|index,?\s*follow|noarchive.*|article|website|summary\w*|"
@@ -34,7 +35,7 @@ _MONTH = (
 )
 _DATEISH = re.compile(
     rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
-    rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|"
+    rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|\b\d{{1,2}}\.\d{{2}}\s*(?:GMT|UTC|BST|CET|CEST)\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|"
     rf"\b\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{4}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
     re.I,
 )
@@ -48,13 +49,33 @@ _BYLINE = re.compile(
     r"^(?:by|written by|words by|reporting by|von|par|por|di|door|av|автор|текст|от)[:\s]+[^\W\d_]", re.I
 )
 _CREDIT = re.compile(
-    r"^(?:©|\(c\)|copyright\b|photo\b|photos\b|photograph\b|picture\b|pictured\b|image\b|images\b|"
-    r"credit\b|source:|foto\b|фото\b|图[片]?[:：]|写真|사진|caption\b|video\b|getty)|"
+    r"^[(\[]?\s*(?:©|\(c\)|photo\b|photos\b|photograph\b|picture\b|pictured\b|image\b|images\b|"
+    r"credit\b|source:|courtesy\b|foto\b|bild\b|фото\b|фотография|फोटो|तस्वीर|صورة|图[片]?[:：]|写真|사진|"
+    r"caption\b|video\b|getty)|"
     r"\[[A-Z][A-Z .&/-]{1,30}\]$|\((?:AP|AFP|EPA|Reuters|Getty|Xinhua)\b[^)]*\)$|"
-    r"(?:getty images|/\s*afp|/\s*reuters|/\s*ap|/\s*epa|via getty|shutterstock|istock)\W*$|"
-    r"^(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s*\d+|^\d+\s*/\s*\d+$",
+    r"(?:getty images|/\s*afp|/\s*reuters|/\s*ap|/\s*epa|via getty|shutterstock|istock)\W*$|\s摄$|"
+    r"^(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s*\d+|^\d+\s*/\s*\d+$|"
+    # "Jane Doe / The Courier": a photographer and an agency or paper
+    r"^[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3}\s?/\s?[^\W\d][\w.'’&-]*(?:\s[\w.'’&-]+){0,4}$",
     re.I,
 )
+# Wire sign-offs after the story: "(Reporting by ...; Editing by ...)", "— AFP", "With AP".
+SIGNOFF = re.compile(
+    r"^\(?\s*(?:reporting|writing|editing|additional reporting|compiled|translated) by\b|"
+    r"^[—–-]\s*[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*){0,3}\s*$|^with (?:agencies|wires?|afp|ap|reuters)\W*$",
+    re.I,
+)
+_EMAIL_INSIDE = re.compile(r"\S+@\S+\.\w{2,}")
+# Links to other stories announced inside or after the body ("Read also:", "Auch interessant").
+_RELATED = re.compile(
+    r"^(?:read (?:also|more|next)|see also|related|more on this|also read|you may also like|recommended|"
+    r"auch interessant|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|lea también|le puede interesar|"
+    r"leia também|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضاً|यह भी पढ़ें|ये भी पढ़ें|相关阅读|延伸阅读|関連記事|관련기사)"
+    r"\b\W*",
+    re.I,
+)
+RELATED_MAX_WORDS = 4
+
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|\bcopyright\b|all rights reserved|todos los derechos|tous droits|"
     r"alle rechte|все права|版权所有|著作権|저작권",
@@ -105,6 +126,7 @@ class LineFeatures:
     lower_share: float
     chrome: str | None  # a reason when the line is chrome whatever its neighbours
     comments: bool  # a line that opens a comment section
+    announces_link: bool  # "Read also:" alone on its line: the next line is a link
 
 
 def count_words(text: str) -> float:
@@ -145,12 +167,20 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
         return "contact"
     if words <= 3 and _META_VALUE.match(text):
         return "metadata"
+    if _KEY_VALUES.match(text):
+        return "metadata"
     if len(text) > 25 and " " not in text and not _UNSPACED.search(text):
         return "metadata"  # ids, hashes, query strings: one long token
     if is_date_line(text, words):
         return "date"
     if _COPYRIGHT.search(text) and words <= PROMO_MAX_WORDS:
         return "copyright"
+    if SIGNOFF.search(text) and words <= PROMO_MAX_WORDS:
+        return "credit"
+    if _EMAIL_INSIDE.search(text) and words <= PROMO_MAX_WORDS:
+        return "contact"
+    if _RELATED.match(text):
+        return "related link"
     if _CREDIT.search(text) and words <= PROMO_MAX_WORDS:
         return "caption" if words > 8 else "credit"
     if _COMMENTER.match(text):
@@ -187,4 +217,5 @@ def features(text: str) -> LineFeatures:
         lower_share=lower_share(text),
         chrome=chrome_reason(text, words, ends),
         comments=bool(_COMMENTS.match(text)) and words <= COMMENT_MAX_WORDS,
+        announces_link=bool(_RELATED.match(text)) and words <= RELATED_MAX_WORDS,
     )

@@ -29,12 +29,15 @@ from .types import Article, Block
 # Named thresholds (keyword defaults of ``clean``): tuned on the evaluation pages, see docs.
 LINE_COST = 5.0  # what every block costs in the body run: the price of a line break
 MIN_PROSE_WORDS = 6  # a sentence-final line shorter than this counts as short text
+SHORT_SENTENCE_WORDS = 3  # ...but a sentence of this many words costs only what it lacks
 LONG_TEXT_WORDS = 15  # a line this long counts as prose even without final punctuation
 CHROME_COST = 15.0  # a block that is chrome on its own
 MIN_BODY_SCORE = 50.0  # a run this strong before a comment section is the article
 MAX_GAP_LINES = 8  # this many non-text lines in a row end the article (menus, tag and link lists)
 
-_SPACE = re.compile(r"\s+")
+CONTAINED_MAX_WORDS = 60  # longest line checked for being a repeat inside a nearby paragraph
+CONTAINED_WINDOW = 12  # how many body lines before and after are compared
+
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _DUP_KEY = re.compile(r"\W+")
 
@@ -83,7 +86,7 @@ def split_lines(text: str) -> list[str]:
 
 
 def _line(raw: str) -> _Line:
-    text = _SPACE.sub(" ", raw).strip()
+    text = raw.strip()
     return _Line(raw, text, features(text))
 
 
@@ -99,6 +102,8 @@ def _score(f: LineFeatures, line_cost: float, min_prose_words: int, long_text_wo
     if _is_prose(f, min_prose_words, long_text_words):
         weight = 1.0 if f.sentence_end else 0.5
         return weight * f.words - line_cost
+    if f.sentence_end and f.words >= SHORT_SENTENCE_WORDS:
+        return f.words - line_cost  # a one-line paragraph: costs little, as in tabloid prose
     return -line_cost
 
 
@@ -156,7 +161,7 @@ def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int) -> l
     """A reason per line: None for body, else why it is chrome."""
     reasons: list[str | None] = []
     seen: set[str] = set()
-    recent: list[str] = []  # the last few body paragraphs, for repeats cut out of a longer one
+    previous: _Line | None = None
     for i, line in enumerate(lines):
         f = line.f
         if f.comments:
@@ -165,17 +170,35 @@ def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int) -> l
             reasons.append(f.chrome)
         elif not start <= i < end:
             reasons.append(_outside_reason(f, min_prose_words))
+        elif previous is not None and previous.f.announces_link:
+            reasons.append("related link")
         elif _next_is_credit(lines, i, end):
             reasons.append("caption")
         else:
-            key = _DUP_KEY.sub(" ", line.text.casefold()).strip()
-            if key in seen or any(key in r for r in recent):
-                reasons.append("duplicate")
-            else:
-                seen.add(key)
-                recent = [*recent[-2:], key]
-                reasons.append(None)
+            key = _dup_key(line.text)
+            reasons.append("duplicate" if key in seen else None)
+            seen.add(key)
+        if f.chrome != "blank":
+            previous = line
+    _drop_contained(lines, reasons)
     return reasons
+
+
+def _dup_key(text: str) -> str:
+    return _DUP_KEY.sub(" ", text.casefold()).strip()
+
+
+def _drop_contained(lines: list[_Line], reasons: list[str | None]) -> None:
+    """A short body line that repeats part of a nearby paragraph is a pull quote or a repeated
+    lead: keep the paragraph, drop the repeat. Only neighbours are compared, to stay linear."""
+    body = [i for i, r in enumerate(reasons) if r is None]
+    keys = {i: _dup_key(lines[i].text) for i in body}
+    for n, i in enumerate(body):
+        if lines[i].f.words > CONTAINED_MAX_WORDS or len(keys[i]) < 20:
+            continue
+        near = body[max(0, n - CONTAINED_WINDOW) : n] + body[n + 1 : n + 1 + CONTAINED_WINDOW]
+        if any(keys[i] in keys[j] and len(keys[j]) > len(keys[i]) for j in near):
+            reasons[i] = "duplicate"
 
 
 def _outside_reason(f: LineFeatures, min_prose_words: int) -> str:

@@ -19,7 +19,7 @@ from .chrome import count_words
 from .types import Article, Block
 
 _SCRAPER_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—:]|::|/)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—:]|::|/)\s+|[：_|]")
 _URL = re.compile(r"^https?://(?:www\.)?([^/\s?#]+)\S*$", re.I)
 _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|mp4|mp3|pdf)(?:[?#]|$)", re.I)
 _SIGNOFF = re.compile(r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b.*|[—–-]\s*[A-Z][\w ./&-]{1,40})$", re.I)
@@ -80,23 +80,47 @@ def build(lines: Sequence[str], blocks: tuple[Block, ...], body: tuple[str, ...]
 
 
 def _title(lines: Sequence[str], blocks: tuple[Block, ...], head: range) -> tuple[str | None, list[int]]:
-    first = next((i for i, t in enumerate(lines) if t), None)
-    if first is None:
-        return None, []
-    page_title = _SCRAPER_HEADER.sub("", lines[first]).strip()
-    counts = Counter(lines[i] for i in head if blocks[i].decision == "chrome" and count_words(lines[i]) >= 4)
+    """The headline: the line the page repeats and its <title> line carries with a site suffix."""
+    texts = [_SCRAPER_HEADER.sub("", t).strip() for t in lines]
+    candidates = Counter(
+        texts[i] for i in head
+        if blocks[i].decision == "chrome" and blocks[i].reason not in _NOT_TITLES
+        and TITLE_MIN_WORDS <= count_words(texts[i]) <= TITLE_MAX_WORDS
+    )
     best, best_score = None, 0.0
-    for text, n in counts.items():
-        score = n + (3.0 if text in page_title else 0.0) - (3.0 if text.endswith(".") else 0.0)
+    for text, n in candidates.items():
+        suffixed = _has_suffixed_copy(text, texts, head)
+        if text.endswith(".") and not suffixed:
+            continue  # a repeated sentence is a description, unless the <title> line carries it
+        score = n + (3.0 if suffixed else 0.0)
         if score > best_score:
             best, best_score = text, score
-    if best is None or best_score < 3.0:
-        parts = _TITLE_SEPARATORS.split(page_title)
-        best = max(parts, key=count_words) if parts and count_words(page_title) >= 2 else page_title or None
+    if best is None or best_score < 2.0:
+        # no headline repeated: the page's first line is its <title>, perhaps with a site suffix
+        best = next((_strip_site(texts[i]) for i in head if texts[i] and blocks[i].reason not in _NOT_FIRST), None)
     if not best:
         return None, []
-    used = [i for i in head if lines[i] == best or (i == first and best in page_title)]
-    return best, used
+    return best, [i for i in head if texts[i] == best or (texts[i].startswith(best) and _strip_site(texts[i]) == best)]
+
+
+_NOT_FIRST = ("url", "metadata", "contact", "no text", "date", "blank")
+_NOT_TITLES = (*_NOT_FIRST, "keyword list", "copyright", "credit", "caption", "boilerplate phrase", "related link", "comment")
+TITLE_MIN_WORDS = 4  # shorter repeated lines are site and publisher names
+TITLE_MAX_WORDS = 30
+_SUFFIX = re.compile(r"^\s*(?:[-|–—:：_/·•»]|::)\s*\S")
+
+
+def _has_suffixed_copy(text: str, texts: Sequence[str], head: range) -> bool:
+    """Is there a line "<text> - Site Name" (the page's <title>)?"""
+    return any(t != text and t.startswith(text) and _SUFFIX.match(t[len(text):]) for t in (texts[i] for i in head))
+
+
+def _strip_site(text: str) -> str:
+    """ "Headline - Site" -> "Headline": drop the last separated part when it is short."""
+    parts = _TITLE_SEPARATORS.split(text)
+    if len(parts) > 1 and count_words(parts[-1]) <= 6 and count_words(text) - count_words(parts[-1]) >= 2:
+        return text[: text.rfind(parts[-1])].rstrip(" -|–—:：_/·•»").strip()
+    return text
 
 
 def _description(
