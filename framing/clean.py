@@ -35,9 +35,14 @@ CHROME_COST = 15.0  # a block that is chrome on its own
 MIN_BODY_SCORE = 50.0  # a run this strong before a comment section is the article
 MAX_GAP_LINES = 8  # this many non-text lines in a row end the article (menus, tag and link lists)
 
+DIGEST_MIN_WORDS = 30  # shorter lines are never taken for a digest of others
+DIGEST_SHARE = 0.5  # share of a digest's sampled 5-grams found in other lines
+LIST_MAX_ITEMS = 200
+_LIST_ITEM_REASONS = ("blank", "no text", "keyword list", "date")
 CONTAINED_MAX_WORDS = 60  # longest line checked for being a repeat inside a nearby paragraph
 CONTAINED_WINDOW = 12  # how many body lines before and after are compared
 
+_WORDS = re.compile(r"\w+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _DUP_KEY = re.compile(r"\W+")
 
@@ -64,12 +69,17 @@ def clean(
     text = decode(page)
     lines = [_line(raw) for raw in split_lines(text)]
     scores = [_score(line.f, line_cost, min_prose_words, long_text_words) for line in lines]
-    # Text the page repeats (meta descriptions, captions and alt text, teasers) earns nothing on
-    # its own: the body run must be carried by text that appears once.
+    # Text the page repeats (meta descriptions, captions and alt text, teasers, a whole-article
+    # digest in one line) earns nothing on its own: the run must be carried by text seen once.
     repeats = Counter(line.text for line in lines if line.text)
-    run_scores = [min(s, 0.0) if repeats[line.text] > 1 else s for s, line in zip(scores, lines)]
+    digests = _digests(lines)
+    run_scores = [
+        min(s, 0.0) if repeats[line.text] > 1 or i in digests else s
+        for i, (s, line) in enumerate(zip(scores, lines))
+    ]
     start, end = _body_run(run_scores, [line.f.comments for line in lines], max_gap_lines)
     start = _extend_over_lead(lines, scores, start)
+    end = _extend_over_list(lines, start, end)
     reasons = _decide(lines, start, end, min_prose_words)
     blocks = tuple(
         Block(line.raw, "body" if reason is None else "chrome", reason or "body")
@@ -147,6 +157,58 @@ def _split_at_gaps(scores: list[float], lo: int, hi: int, max_gap_lines: int) ->
             gap = 0
     pieces.append((start, hi))
     return pieces
+
+
+def _digests(lines: list[_Line]) -> set[int]:
+    """Lines whose text mostly re-appears spread over several shorter lines: a summary or a
+    whole article flattened into one line (meta values, JSON-LD, noscript copies).
+
+    Compares a hashed sample of word 5-grams, keeping at most a few lines per 5-gram, so time
+    and memory stay linear in the page.
+    """
+    owners: dict[int, list[int]] = {}  # sampled 5-gram -> the first lines holding it
+    samples: dict[int, set[int]] = {}
+    for i, line in enumerate(lines):
+        if line.f.words < 5:
+            continue
+        words = _WORDS.findall(line.text.casefold())
+        sample = {h for h in (hash(tuple(words[k : k + 5])) for k in range(len(words) - 4)) if h % 4 == 0}
+        if line.f.words >= DIGEST_MIN_WORDS:
+            samples[i] = sample
+        for h in sample:
+            holders = owners.setdefault(h, [])
+            if len(holders) < 3:
+                holders.append(i)
+    found = set()
+    for i, sample in samples.items():
+        if len(sample) < 8:
+            continue
+        sources: set[int] = set()
+        shared = 0
+        for h in sample:
+            others = [j for j in owners[h] if j != i]
+            if others:
+                shared += 1
+                sources.update(j for j in others if lines[j].f.words < lines[i].f.words)
+        if shared >= DIGEST_SHARE * len(sample) and len(sources) >= 2:
+            found.add(i)
+    return found
+
+
+def _extend_over_list(lines: list[_Line], start: int, end: int) -> int:
+    """A body that ends announcing a list ("Tour dates:") goes on over the list's items."""
+    last = next((i for i in range(end - 1, start - 1, -1) if lines[i].f.chrome != "blank"), None)
+    if last is None or not lines[last].text.endswith(":"):
+        return end
+    i = end
+    while i < len(lines) and i - end < LIST_MAX_ITEMS:
+        f = lines[i].f
+        if f.comments or (f.chrome is not None and f.chrome not in _LIST_ITEM_REASONS):
+            break
+        if f.words > LONG_TEXT_WORDS:
+            break
+        i += 1
+    return i
 
 
 def _extend_over_lead(lines: list[_Line], scores: list[float], start: int) -> int:
