@@ -16,9 +16,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?。！？…؟।:;](?:[\"'”’»)\]]|\s)*$")
-_LOWER_START = re.compile(r"\b[a-zà-ÿа-яё]\w*")
 _PACKED_COMMA = re.compile(r",\S")
-_CASED_WORD = re.compile(r"\b[^\W\d_]\w*")
 
 _URL = re.compile(r"^(?:https?://|www\.|//)\S*$|^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf|html?|php)(?:\?\S*)?$", re.I)
 _KEY_VALUES = re.compile(r"^[\w-]+=[^\s,;=]*(?:[,;]\s*[\w-]+=[^\s,;=]*)*$")
@@ -123,7 +121,6 @@ class LineFeatures:
 
     words: float
     sentence_end: bool
-    lower_share: float
     chrome: str | None  # a reason when the line is chrome whatever its neighbours
     comments: bool  # a line that opens a comment section
     announces_link: bool  # "Read also:" alone on its line: the next line is a link
@@ -135,16 +132,6 @@ def count_words(text: str) -> float:
         return float(len(_WORD.findall(text)))
     spaced = len(_WORD.findall(_UNSPACED.sub(" ", text)))
     return spaced + unspaced / 2.0
-
-
-def lower_share(text: str) -> float:
-    """Share of cased words that start lower-case: prose is high, menus and headlines low."""
-    cased = _CASED_WORD.findall(text)
-    if not cased:
-        return 1.0  # uncased scripts: no signal either way
-    lower = sum(1 for w in cased if w[0].islower())
-    upper = sum(1 for w in cased if w[0].isupper())
-    return lower / (lower + upper) if lower + upper else 1.0
 
 
 def is_date_line(text: str, words: float) -> bool:
@@ -214,7 +201,6 @@ def features(text: str) -> LineFeatures:
     return LineFeatures(
         words=words,
         sentence_end=ends,
-        lower_share=lower_share(text),
         chrome=chrome_reason(text, words, ends),
         comments=bool(_COMMENTS.match(text)) and words <= COMMENT_MAX_WORDS,
         announces_link=bool(_RELATED.match(text)) and words <= RELATED_MAX_WORDS,

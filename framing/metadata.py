@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -87,9 +87,10 @@ def _title(lines: Sequence[str], blocks: tuple[Block, ...], head: range) -> tupl
         if blocks[i].decision == "chrome" and blocks[i].reason not in _NOT_TITLES
         and TITLE_MIN_WORDS <= count_words(texts[i]) <= TITLE_MAX_WORDS
     )
+    suffixed_titles = _suffixed_prefixes(texts[i] for i in head)
     best, best_score = None, 0.0
     for text, n in candidates.items():
-        suffixed = _has_suffixed_copy(text, texts, head)
+        suffixed = text in suffixed_titles
         if text.endswith(".") and not suffixed:
             continue  # a repeated sentence is a description, unless the <title> line carries it
         score = n + (3.0 if suffixed else 0.0)
@@ -107,12 +108,19 @@ _NOT_FIRST = ("url", "metadata", "contact", "no text", "date", "blank")
 _NOT_TITLES = (*_NOT_FIRST, "keyword list", "copyright", "credit", "caption", "boilerplate phrase", "related link", "comment")
 TITLE_MIN_WORDS = 4  # shorter repeated lines are site and publisher names
 TITLE_MAX_WORDS = 30
-_SUFFIX = re.compile(r"^\s*(?:[-|–—:：_/·•»]|::)\s*\S")
+_SUFFIX_AT = re.compile(r"\s*(?:[-|–—:：_/·•»]|::)\s*(?=\S)")
+TITLE_LINE_MAX_CHARS = 400
+TITLE_MAX_SEPARATORS = 3
 
 
-def _has_suffixed_copy(text: str, texts: Sequence[str], head: range) -> bool:
-    """Is there a line "<text> - Site Name" (the page's <title>)?"""
-    return any(t != text and t.startswith(text) and _SUFFIX.match(t[len(text):]) for t in (texts[i] for i in head))
+def _suffixed_prefixes(texts: Iterable[str]) -> set[str]:
+    """Every "<text>" for which the page has a line "<text> - Site Name" (its <title>)."""
+    found = set()
+    for t in texts:
+        if len(t) <= TITLE_LINE_MAX_CHARS:
+            for match in list(_SUFFIX_AT.finditer(t))[-TITLE_MAX_SEPARATORS:]:
+                found.add(t[: match.start()].rstrip())
+    return found
 
 
 def _strip_site(text: str) -> str:
