@@ -15,7 +15,8 @@ from dataclasses import dataclass
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_END = re.compile(r"[.!?。！？…؟।:;](?:[\"'”’»)\]]|\s)*$")
+_SENTENCE_END_CHARS = frozenset(".!?。！？…؟।:;")
+_CLOSERS = "\"'”’»)] \t"
 _PACKED_COMMA = re.compile(r",\S")
 
 _URL = re.compile(r"^(?:https?://|www\.|//)\S*$|^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf|html?|php)(?:\?\S*)?$", re.I)
@@ -92,6 +93,8 @@ _PROMO = re.compile(
     re.I,
 )
 PROMO_MAX_WORDS = 40
+_NOTICE_HINTS = ("cookie", "tracking", "continu", "consent", "privacy", "block", "subscri")
+DATE_MAX_WORDS = 14
 # Consent and paywall notices run long; their wording is distinctive enough at any length.
 _NOTICE = re.compile(
     r"\b(?:we use cookies|use of cookies|tracking technologies|by continuing to (?:use|browse)|"
@@ -135,40 +138,45 @@ def count_words(text: str) -> float:
 
 
 def is_date_line(text: str, words: float) -> bool:
-    if not _DATEISH.search(text):
+    if words > DATE_MAX_WORDS or not _DATEISH.search(text):
         return False
     rest = _DATEISH.sub(" ", text)
     leftover = [w for w in _WORD.findall(rest) if not _DATE_WORDS.match(w) and not w.isdigit()]
-    return len(leftover) <= 2 and words <= 14
+    return len(leftover) <= 2
 
 
 def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
-    """The reason a line is chrome on its own, or None when only context can tell."""
+    """The reason a line is chrome on its own, or None when only context can tell.
+
+    Most patterns only apply to short lines, so the word count is checked first: long
+    paragraphs pay for one consent-notice search and nothing else.
+    """
     if not text:
         return "blank"
     if not _LETTER.search(text):
         return "no text"
     if _URL.match(text):
         return "url"
-    if _EMAIL_OR_HANDLE.match(text):
-        return "contact"
-    if words <= 3 and _META_VALUE.match(text):
-        return "metadata"
-    if _KEY_VALUES.match(text):
-        return "metadata"
+    if words > PROMO_MAX_WORDS:
+        if _has_notice(text):
+            return "boilerplate phrase"
+        return "keyword list" if _is_keyword_list(text, sentence_end) else None
     if len(text) > 25 and " " not in text and not _UNSPACED.search(text):
-        return "metadata"  # ids, hashes, query strings: one long token
+        return "metadata"  # ids, hashes, query strings, data URIs: one long token
+    # the literal test first: a search for \S+@ backtracks quadratically on a line without "@"
+    if "@" in text and (_EMAIL_OR_HANDLE.match(text) or _EMAIL_INSIDE.search(text)):
+        return "contact"
+    if (words <= 3 and _META_VALUE.match(text)) or _KEY_VALUES.match(text):
+        return "metadata"
     if is_date_line(text, words):
         return "date"
-    if _COPYRIGHT.search(text) and words <= PROMO_MAX_WORDS:
+    if _COPYRIGHT.search(text):
         return "copyright"
-    if SIGNOFF.search(text) and words <= PROMO_MAX_WORDS:
+    if SIGNOFF.search(text):
         return "credit"
-    if _EMAIL_INSIDE.search(text) and words <= PROMO_MAX_WORDS:
-        return "contact"
-    if _RELATED.match(text):
+    if _RELATED.match(text) and (words <= 12 or ":" in text[:40]):
         return "related link"
-    if _CREDIT.search(text) and words <= PROMO_MAX_WORDS:
+    if _CREDIT.search(text):
         return "caption" if words > 8 else "credit"
     if _COMMENTER.match(text):
         return "comment"
@@ -176,11 +184,17 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
         return "caption"
     if _BYLINE.match(text) and words <= 12 and not sentence_end:
         return "byline"
-    if (words <= PROMO_MAX_WORDS and _PROMO.search(text)) or _NOTICE.search(text):
+    if _PROMO.search(text) or _has_notice(text):
         return "boilerplate phrase"
     if _is_keyword_list(text, sentence_end):
         return "keyword list"
     return None
+
+
+def _has_notice(text: str) -> bool:
+    """A consent or paywall notice; a substring test spares the regex on ordinary prose."""
+    folded = text.casefold()
+    return any(k in folded for k in _NOTICE_HINTS) and bool(_NOTICE.search(text))
 
 
 def _is_keyword_list(text: str, sentence_end: bool) -> bool:
@@ -197,11 +211,11 @@ def _is_keyword_list(text: str, sentence_end: bool) -> bool:
 
 def features(text: str) -> LineFeatures:
     words = count_words(text)
-    ends = bool(_SENTENCE_END.search(text))
+    ends = text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END_CHARS
     return LineFeatures(
         words=words,
         sentence_end=ends,
         chrome=chrome_reason(text, words, ends),
-        comments=bool(_COMMENTS.match(text)) and words <= COMMENT_MAX_WORDS,
-        announces_link=bool(_RELATED.match(text)) and words <= RELATED_MAX_WORDS,
+        comments=words <= COMMENT_MAX_WORDS and bool(_COMMENTS.match(text)),
+        announces_link=words <= RELATED_MAX_WORDS and bool(_RELATED.match(text)),
     )

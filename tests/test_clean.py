@@ -125,6 +125,16 @@ def test_a_line_of_100k_characters():
     assert article.body == (long_line.strip(),)
 
 
+def test_a_single_token_line_of_100k_characters():
+    # regression: a data URI or base64 blob once made one pattern backtrack quadratically
+    blob = "data:image/png;base64," + "iVBORw0KGgo" * 9_000
+    sentence = "The council said the new bridge would open to traffic in the spring of next year."
+    article = framing.clean(f"{blob}\n{sentence}\n{sentence.replace('bridge', 'tunnel')}\n{'x' * 100_000}")
+    assert article.blocks[0].reason == "metadata"
+    assert article.blocks[3].decision == "chrome"
+    assert len(article.body) == 2
+
+
 def test_big_page_is_cleaned(tmp_path):
     paragraph = "Residents said the river rose faster than at any time since records began in the valley."
     chunk = "\n".join(["Menu", "News", paragraph, paragraph.replace("river", "lake"), "Share"])
