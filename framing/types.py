@@ -8,6 +8,9 @@ from typing import Literal
 
 Decision = Literal["body", "chrome"]
 
+# The four labels, in the fixed order every model, report and file uses.
+LABELS: tuple[str, ...] = ("attribution", "direct_quote", "editorial_framing", "background")
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
