@@ -11,7 +11,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .clean import clean
 from .errors import FramingError
-from .types import Article, Block
+from .sentences import split_sentences
+from .types import LABELS, Article, Block, Sentence
 
 try:
     __version__ = version("framing")
@@ -20,4 +21,4 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = ["Article", "Block", "FramingError", "__version__", "clean"]
+__all__ = ["LABELS", "Article", "Block", "FramingError", "Sentence", "__version__", "clean", "split_sentences"]

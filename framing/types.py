@@ -25,6 +25,15 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence and where it sits in the text it was cut from: ``text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned page: the body paragraphs in page order, the metadata, and every block."""
 
