@@ -1,0 +1,175 @@
+"""SentenceClassifier: a linear model of whose voice a sentence is in.
+
+Features: word n-grams and character n-grams of the sentence with quoted words marked
+(``features.mark_quotes``), the reader's cues (``features.CueFeatures``), and a few features of
+the neighbouring sentences of the same article (``features.context_matrix``). One multinomial
+logistic regression over all of them, so every decision can be read back as a sum of weights
+(``explain``).
+
+Context is optional at every step. Trained with ``doc_ids``, the model sees each sentence twice,
+once with its neighbours and once alone, so it labels a sentence that comes alone as well as
+one inside its article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from .errors import FramingError
+from .features import CONTEXT_NAMES, CUE_NAMES, CueFeatures, context_matrix, mark_quotes
+from .types import LABELS
+
+
+class SentenceClassifier(ClassifierMixin, BaseEstimator):
+    """Label sentences as attribution, direct_quote, editorial_framing or background.
+
+    Parameters
+    ----------
+    C : inverse regularisation strength of the logistic regression.
+    word_ngrams, char_ngrams : n-gram ranges of the word and character TF-IDF features.
+    max_char_features : cap on the character n-gram vocabulary (keeps the model small).
+    cue_weight, context_weight : scale of the cue and context features against the n-grams.
+    context : use neighbouring sentences when ``doc_ids`` are given.
+    class_weight : passed to LogisticRegression ("balanced" evens out label frequencies).
+    max_iter, random_state : passed to LogisticRegression.
+    """
+
+    def __init__(
+        self,
+        C: float = 2.0,
+        word_ngrams: tuple[int, int] = (1, 2),
+        char_ngrams: tuple[int, int] = (2, 5),
+        max_char_features: int = 60000,
+        cue_weight: float = 1.0,
+        context_weight: float = 1.0,
+        context: bool = True,
+        class_weight: str | None = "balanced",
+        max_iter: int = 3000,
+        random_state: int | None = 0,
+    ) -> None:
+        self.C = C
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.max_char_features = max_char_features
+        self.cue_weight = cue_weight
+        self.context_weight = context_weight
+        self.context = context
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    # -- fitting -------------------------------------------------------------------------------
+
+    def fit(self, X: Sequence[str], y: Sequence[str], doc_ids: Sequence[object] | None = None) -> SentenceClassifier:
+        texts = _texts(X)
+        labels = np.asarray(list(y), dtype=object)
+        if len(labels) != len(texts):
+            raise FramingError(f"{len(texts)} sentences but {len(labels)} labels")
+        unknown = sorted(set(labels) - set(LABELS))
+        if unknown:
+            raise FramingError(f"unknown labels {unknown} (known: {', '.join(LABELS)})")
+        marked = [mark_quotes(t) for t in texts]
+        self.word_vectorizer_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=2, sublinear_tf=True, lowercase=True)
+        self.char_vectorizer_ = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=tuple(self.char_ngrams), min_df=3, sublinear_tf=True,
+            max_features=self.max_char_features,
+        )
+        self.cues_ = CueFeatures().fit(texts)
+        words = self.word_vectorizer_.fit_transform(marked)
+        chars = self.char_vectorizer_.fit_transform(marked)
+        cues = self.cues_.transform(texts)
+        alone = self._stack(words, chars, cues, np.zeros((len(texts), len(CONTEXT_NAMES))))
+        if self.context and doc_ids is not None:
+            with_context = self._stack(words, chars, cues, context_matrix(texts, list(doc_ids)))
+            matrix, target = sp.vstack([alone, with_context]).tocsr(), np.concatenate([labels, labels])
+        else:
+            matrix, target = alone, labels
+        present = [label for label in LABELS if label in set(labels)]
+        if len(present) < 2:
+            raise FramingError("training data needs at least two different labels")
+        self.model_ = LogisticRegression(
+            C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, random_state=self.random_state,
+        ).fit(matrix, target)
+        self.classes_ = np.array([c for c in LABELS if c in self.model_.classes_], dtype=object)
+        self._order_ = np.array([list(self.model_.classes_).index(c) for c in self.classes_])
+        return self
+
+    def _stack(self, words: sp.spmatrix, chars: sp.spmatrix, cues: np.ndarray, context: np.ndarray) -> sp.csr_matrix:
+        return sp.hstack(
+            [words, chars, sp.csr_matrix(cues * self.cue_weight), sp.csr_matrix(context * self.context_weight)]
+        ).tocsr()
+
+    def _matrix(self, X: Sequence[str], doc_ids: Sequence[object] | None) -> sp.csr_matrix:
+        check_is_fitted(self, "model_")
+        texts = _texts(X)
+        marked = [mark_quotes(t) for t in texts]
+        context = (
+            context_matrix(texts, list(doc_ids)) if self.context and doc_ids is not None
+            else np.zeros((len(texts), len(CONTEXT_NAMES)))
+        )
+        return self._stack(
+            self.word_vectorizer_.transform(marked), self.char_vectorizer_.transform(marked),
+            self.cues_.transform(texts), context,
+        )
+
+    # -- predicting ----------------------------------------------------------------------------
+
+    def decision_function(self, X: Sequence[str], doc_ids: Sequence[object] | None = None) -> np.ndarray:
+        """One score per label (columns in ``classes_`` order); the largest wins."""
+        return self.model_.decision_function(self._matrix(X, doc_ids))[:, self._order_]
+
+    def predict_proba(self, X: Sequence[str], doc_ids: Sequence[object] | None = None) -> np.ndarray:
+        """Probabilities per label, columns in ``classes_`` order (LABELS order)."""
+        return self.model_.predict_proba(self._matrix(X, doc_ids))[:, self._order_]
+
+    def predict(self, X: Sequence[str], doc_ids: Sequence[object] | None = None) -> np.ndarray:
+        return self.classes_[np.argmax(self.predict_proba(X, doc_ids), axis=1)]
+
+    # -- reading the model ---------------------------------------------------------------------
+
+    def feature_names(self) -> np.ndarray:
+        check_is_fitted(self, "model_")
+        return np.concatenate([
+            np.array([f"word:{w}" for w in self.word_vectorizer_.get_feature_names_out()], dtype=object),
+            np.array([f"char:{c}" for c in self.char_vectorizer_.get_feature_names_out()], dtype=object),
+            self.cues_.get_feature_names_out(),
+            np.array([f"context:{n}" for n in CONTEXT_NAMES], dtype=object),
+        ])
+
+    def explain(self, sentence: str, top: int = 5) -> dict[str, list[tuple[str, float]]]:
+        """For each label, the features of this sentence that pushed hardest toward it.
+
+        Contribution = feature value x weight for that label, the exact terms of the linear
+        score (the intercept aside), largest first.
+        """
+        row = self._matrix([sentence], None).tocsr()
+        names = self.feature_names()
+        coef = self.model_.coef_[self._order_]
+        explanation = {}
+        for k, label in enumerate(self.classes_):
+            contributions = row.data * coef[k, row.indices]
+            best = np.argsort(-contributions)[:top]
+            explanation[str(label)] = [
+                (str(names[row.indices[j]]), float(contributions[j])) for j in best if contributions[j] > 0
+            ]
+        return explanation
+
+
+def _texts(X: Sequence[str]) -> list[str]:
+    if isinstance(X, str):
+        raise FramingError("expected a list of sentences, got a single string")
+    texts = list(X)
+    bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+    if bad is not None:
+        raise FramingError(f"sentence {bad} is {type(texts[bad]).__name__}, not str")
+    return texts
+
+
+__all__ = ["CUE_NAMES", "SentenceClassifier"]
