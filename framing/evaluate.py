@@ -72,3 +72,61 @@ def line_prf(gold: Sequence[Sequence[bool]], predicted: Sequence[Sequence[bool]]
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     return PRF(precision, recall, _f1(precision, recall))
+
+
+@dataclass(frozen=True, slots=True)
+class LabelScore:
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Classification figures over the four labels, in LABELS order."""
+
+    n: int
+    accuracy: float
+    macro_f1: float
+    per_label: dict[str, LabelScore]
+    confusion: list[list[int]]  # rows: gold label, columns: predicted label, LABELS order
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "n": self.n,
+            "accuracy": self.accuracy,
+            "macro_f1": self.macro_f1,
+            "per_label": {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "support": v.support}
+                          for k, v in self.per_label.items()},
+            "confusion": self.confusion,
+        }
+
+
+def classification_report(gold: Sequence[str], predicted: Sequence[str]) -> Report:
+    """Accuracy, macro-F1 over the four labels, per-label P/R/F1 and the confusion matrix."""
+    from .types import LABELS
+
+    if len(gold) != len(predicted):
+        raise ValueError(f"{len(gold)} gold labels but {len(predicted)} predictions")
+    index = {label: i for i, label in enumerate(LABELS)}
+    confusion = [[0] * len(LABELS) for _ in LABELS]
+    for g, p in zip(gold, predicted):
+        confusion[index[g]][index[p]] += 1
+    per_label = {}
+    for i, label in enumerate(LABELS):
+        tp = confusion[i][i]
+        predicted_n = sum(row[i] for row in confusion)
+        support = sum(confusion[i])
+        precision = tp / predicted_n if predicted_n else 0.0
+        recall = tp / support if support else 0.0
+        per_label[label] = LabelScore(precision, recall, _f1(precision, recall), support)
+    present = [s for s in per_label.values() if s.support]
+    macro = sum(s.f1 for s in present) / len(present) if present else 0.0
+    accuracy = sum(confusion[i][i] for i in range(len(LABELS))) / len(gold) if gold else 0.0
+    return Report(len(gold), accuracy, macro, per_label, confusion)
+
+
+def evaluate(model: object, texts: Sequence[str], labels: Sequence[str], doc_ids: Sequence[object] | None = None) -> Report:
+    """Label ``texts`` with ``model`` and score against ``labels``."""
+    return classification_report(list(labels), list(model.predict(texts, doc_ids=doc_ids)))  # type: ignore[attr-defined]
