@@ -75,6 +75,8 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         unknown = sorted(set(labels) - set(LABELS))
         if unknown:
             raise FramingError(f"unknown labels {unknown} (known: {', '.join(LABELS)})")
+        if len({str(label) for label in labels}) < 2:
+            raise FramingError("training data needs at least two different labels")
         marked = [mark_quotes(t) for t in texts]
         self.word_vectorizer_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=2, sublinear_tf=True, lowercase=True)
         self.char_vectorizer_ = TfidfVectorizer(
@@ -82,8 +84,15 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
             max_features=self.max_char_features,
         )
         self.cues_ = CueFeatures().fit(texts)
-        words = self.word_vectorizer_.fit_transform(marked)
-        chars = self.char_vectorizer_.fit_transform(marked)
+        try:
+            words = self.word_vectorizer_.fit_transform(marked)
+            chars = self.char_vectorizer_.fit_transform(marked)
+        except ValueError as e:  # scikit-learn: "empty vocabulary"
+            raise FramingError(f"too little training text to build a vocabulary ({e})") from None
+        for vectorizer in (self.word_vectorizer_, self.char_vectorizer_):
+            # a memory address scikit-learn keeps to spot changed stop words (we use none);
+            # it would make two fits of the same data pickle to different bytes
+            vectorizer.__dict__.pop("_stop_words_id", None)
         cues = self.cues_.transform(texts)
         alone = self._stack(words, chars, cues, np.zeros((len(texts), len(CONTEXT_NAMES))))
         if self.context and doc_ids is not None:
@@ -91,9 +100,6 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
             matrix, target = sp.vstack([alone, with_context]).tocsr(), np.concatenate([labels, labels])
         else:
             matrix, target = alone, labels
-        present = [label for label in LABELS if label in set(labels)]
-        if len(present) < 2:
-            raise FramingError("training data needs at least two different labels")
         self.model_ = LogisticRegression(
             C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, random_state=self.random_state,
         ).fit(matrix, target)
@@ -123,14 +129,17 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Sequence[str], doc_ids: Sequence[object] | None = None) -> np.ndarray:
         """One score per label (columns in ``classes_`` order); the largest wins."""
-        return self.model_.decision_function(self._matrix(X, doc_ids))[:, self._order_]
+        matrix = self._matrix(X, doc_ids)
+        return self.model_.decision_function(matrix)[:, self._order_]
 
     def predict_proba(self, X: Sequence[str], doc_ids: Sequence[object] | None = None) -> np.ndarray:
         """Probabilities per label, columns in ``classes_`` order (LABELS order)."""
-        return self.model_.predict_proba(self._matrix(X, doc_ids))[:, self._order_]
+        matrix = self._matrix(X, doc_ids)
+        return self.model_.predict_proba(matrix)[:, self._order_]
 
     def predict(self, X: Sequence[str], doc_ids: Sequence[object] | None = None) -> np.ndarray:
-        return self.classes_[np.argmax(self.predict_proba(X, doc_ids), axis=1)]
+        probabilities = self.predict_proba(X, doc_ids)
+        return self.classes_[np.argmax(probabilities, axis=1)]
 
     # -- reading the model ---------------------------------------------------------------------
 

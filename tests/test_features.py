@@ -1,0 +1,81 @@
+"""Cue and context features: quotation marks, speakers, reporting verbs, neighbours."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.features import CONTEXT_NAMES, CUE_NAMES, CueFeatures, context_matrix, cue_vector, mark_quotes, quote_runs
+
+
+def cue(text: str, name: str) -> float:
+    return cue_vector(text)[CUE_NAMES.index(name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('He called it a "sincere show of solidarity."', ["sincere show of solidarity."]),
+        ("“We will not back down,” she said.", ["We will not back down,"]),
+        ("Officials called the vote ‘neither free nor fair’.", ["neither free nor fair"]),
+        ("Pyongyang’s contributions and the Browns’ defence don't count.", []),
+        ("«Nous resterons», a-t-il dit.", ["Nous resterons"]),
+    ],
+)
+def test_quote_runs(text, quoted):
+    spans, _, _ = quote_runs(text)
+    assert [text[a:b] for a, b in spans] == quoted
+
+
+def test_quote_left_open_and_closed_early():
+    assert quote_runs("“We were told to wait.")[1] is True
+    assert quote_runs("Nobody came,” she said.")[2] is True
+
+
+def test_mark_quotes_separates_the_sources_words():
+    assert mark_quotes('The regime called it "a regime of lies".') == 'The regime called it "q_a q_regime q_of q_lies".'
+
+
+def test_cues_read_like_a_reader():
+    assert cue('"The choice is clear and final," TASS quoted her as saying.', "quote_run_4plus") == 1
+    assert cue('Choe described ties as "unbreakable".', "quote_fragment_1to3") == 1
+    assert cue('Choe described ties as "unbreakable".', "quote_run_4plus") == 0
+    assert cue("He also pledged more flights, TASS reported.", "said_at_end") == 1
+    assert cue("The meeting ended early, according to TASS.", "according_to") == 1
+    assert cue("The regime's brutal crackdown was a disaster.", "evaluative_words") > 0
+    assert cue("Is this really the best they can do?", "question") == 1
+    assert cue("Key takeaways from the visit", "no_final_stop") == 1
+
+
+def test_cue_transformer_shape_and_names():
+    features = CueFeatures().fit(["a"])
+    matrix = features.transform(["One sentence.", '"Another one here now," he said.'])
+    assert matrix.shape == (2, len(CUE_NAMES))
+    assert list(features.get_feature_names_out()) == [f"cue:{n}" for n in CUE_NAMES]
+
+
+def test_context_sees_a_quotation_running_over_sentences():
+    texts = ["“We were told to wait.", "Nobody came.", "By morning the water was at the windows,” she said.", "The river fell."]
+    matrix = context_matrix(texts, ["d"] * 4)
+    inside = [row[CONTEXT_NAMES.index("inside_open_quote")] for row in matrix]
+    assert inside == [0, 1, 1, 0]
+    assert context_matrix(texts, None).sum() == 0  # alone: no context at all
+
+
+def test_context_restarts_at_each_document():
+    texts = ["“We were told to wait.", "Nobody came."]
+    matrix = context_matrix(texts, ["a", "b"])
+    assert matrix[1][CONTEXT_NAMES.index("inside_open_quote")] == 0
+    assert matrix[1][CONTEXT_NAMES.index("first_in_article")] == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_cues_are_finite_for_any_text(text):
+    values = cue_vector(text)
+    assert len(values) == len(CUE_NAMES)
+    assert all(math.isfinite(v) for v in values)
+    assert mark_quotes(text).replace("q_", "") == text.replace("q_", "") or "q_" in mark_quotes(text)
