@@ -40,7 +40,9 @@ REPORTING = frozenset(
     revealed reveals disclosed showed shows found finds concluded concludes indicated indicates
     according believes believe believed thinks think thought fears fear feared hopes hope hoped expects
     expect expected supports support supported opposes oppose opposed wants want reaffirmed reiterated
-    assured informed briefed
+    assured informed briefed respects respect respected understands understand considers consider
+    considered regards regard regarded sees views viewed recognises recognizes recognised recognized
+    values appreciates rejects refuses refused insisting contends contended maintain asserting
     """.split()
 )
 SOURCES = frozenset(
@@ -113,6 +115,7 @@ _SAID_AT_END = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording to\b|\bquoted (?:as|by)\b|\bin a statement\b|\btold (?:reporters|the|a|an|\w+)\b", re.I)
 _NUMBER = re.compile(r"\d")
+EARLY_WORDS = 6  # "Russia warns…", "Critics call…": the subject speaks in the sentence's first words
 _SCARE_FRAGMENT_MAX = 3
 _QUOTE_CLAUSE_MIN = 4
 
@@ -166,7 +169,7 @@ def mark_quotes(text: str) -> str:
 CUE_NAMES = (
     "quote_run_4plus", "quote_fragment_1to3", "quote_share", "starts_with_quote", "quote_left_open",
     "quote_closes_only", "speaker_after_quote", "no_quote_marks",
-    "reporting_verbs", "said_at_end", "according_to", "source_nouns", "reporting_and_source",
+    "reporting_verbs", "reporting_verb_early", "said_at_end", "according_to", "source_nouns", "reporting_and_source",
     "evaluative_words", "scare_quotes", "hedges", "intensifiers", "first_person", "second_person",
     "question", "exclamation", "numbers", "time_words", "log_words", "no_final_stop", "colon_end",
 )
@@ -198,6 +201,7 @@ def cue_vector(text: str) -> list[float]:
         float(bool(_SPEAKER_AFTER.search(text))),
         float(not spans and not closed_early),
         math.log1p(reporting),
+        float(any(w in REPORTING for w in outside_words[:EARLY_WORDS])),
         float(bool(_SAID_AT_END.search(text))),
         float(bool(_ACCORDING.search(text))),
         math.log1p(sources),

@@ -1,0 +1,141 @@
+"""How well and how fast does the model label sentences, next to simple baselines?
+
+    python benchmarks/bench_sentences.py [--data PATH...] [--split NAME] [--model PATH]
+                                         [--bootstrap 1000] [--json OUT]
+
+By default: the corpus test split. Any file ``load_annotations`` reads works, e.g. the real
+sentences in ../shared/eval/sentences/real-dev.jsonl (use --split '' for all records). Prints
+accuracy and macro-F1 with 95% bootstrap intervals (resampling documents), per-label P/R/F1, and
+per source when the data has a ``source`` or ``outlet_kind`` column, for:
+
+- framing (the shipped model, or --model), with each article's sentences as context;
+- framing with every sentence alone (no context);
+- majority class; a transparent cue rule (a quoted run of 4+ words -> direct_quote, else a
+  reporting verb or "according to" -> attribution, else an evaluative word -> editorial_framing,
+  else background).
+
+Then throughput on this machine: sentences per second of ``predict_proba`` on the whole set
+(median of --repeat runs, one process) and the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from framing.data import Annotations, load_annotations
+from framing.evaluate import classification_report
+from framing.features import EVALUATIVE, REPORTING, quote_runs
+from framing.persist import load_model, write_json_atomic
+from framing.types import LABELS
+
+DEFAULT = Path(__file__).resolve().parents[1] / "seeds" / "corpus" / "sentences.jsonl"
+_WORD = __import__("re").compile(r"[^\W\d_][\w'’-]*")
+
+
+def cue_rule(text: str) -> str:
+    spans, left_open, _ = quote_runs(text)
+    if any(len(_WORD.findall(text[a:b])) >= 4 for a, b in spans):
+        return "direct_quote"
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if any(w in REPORTING for w in words) or "according to" in text.casefold():
+        return "attribution"
+    if any(w in EVALUATIVE for w in words):
+        return "editorial_framing"
+    return "background"
+
+
+def bootstrap(gold: Sequence[str], predicted: Sequence[str], docs: Sequence[object], n: int, seed: int = 0) -> dict:
+    """95% intervals of accuracy and macro-F1, resampling whole documents."""
+    by_doc: dict[object, list[int]] = {}
+    for i, d in enumerate(docs):
+        by_doc.setdefault(d, []).append(i)
+    groups = list(by_doc.values())
+    rng = random.Random(seed)
+    acc, macro = [], []
+    for _ in range(n):
+        idx = [i for _ in groups for i in groups[rng.randrange(len(groups))]]
+        report = classification_report([gold[i] for i in idx], [predicted[i] for i in idx])
+        acc.append(report.accuracy)
+        macro.append(report.macro_f1)
+    q = lambda xs: [round(statistics.quantiles(xs, n=40)[0], 4), round(statistics.quantiles(xs, n=40)[-1], 4)]  # noqa: E731
+    return {"accuracy_95ci": q(acc), "macro_f1_95ci": q(macro)}
+
+
+def score(name: str, gold: list[str], predicted: list[str], data: Annotations, n_boot: int) -> dict:
+    report = classification_report(gold, predicted)
+    row = {"method": name, **report.to_dict()}
+    if n_boot:
+        row.update(bootstrap(gold, predicted, data.doc_ids, n_boot))
+    column = next((c for c in ("source", "outlet_kind") if c in data.extra), None)
+    if column:
+        row["per_source"] = {}
+        for source in sorted({str(s) for s in data.extra[column]}):
+            idx = [i for i, s in enumerate(data.extra[column]) if str(s) == source]
+            sub = classification_report([gold[i] for i in idx], [predicted[i] for i in idx])
+            row["per_source"][source] = {"n": len(idx), "accuracy": sub.accuracy, "macro_f1": sub.macro_f1,
+                                         "labels": dict(Counter(gold[i] for i in idx))}
+    return row
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), min(times), max(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", nargs="+", default=[str(DEFAULT)])
+    ap.add_argument("--split", default=None, help="only this split (default: test for the corpus, all otherwise)")
+    ap.add_argument("--model", help="model file (default: the shipped model)")
+    ap.add_argument("--bootstrap", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--json")
+    args = ap.parse_args(argv)
+    data = load_annotations(args.data)
+    split = args.split if args.split is not None else ("test" if args.data == [str(DEFAULT)] else "")
+    if split:
+        data = data.subset(split)
+    model = load_model(args.model)
+    texts, gold = list(data.texts), list(data.labels)
+    majority = Counter(gold).most_common(1)[0][0]
+    rows = [
+        score("framing (article context)", gold, list(model.predict(texts, doc_ids=data.doc_ids)), data, args.bootstrap),
+        score("framing (sentences alone)", gold, list(model.predict(texts)), data, args.bootstrap),
+        score("majority class", gold, [majority] * len(gold), data, args.bootstrap),
+        score("cue rule", gold, [cue_rule(t) for t in texts], data, args.bootstrap),
+    ]
+    median, low, high = timed(lambda: model.predict_proba(texts), args.repeat)
+    speed = {"sentences": len(texts), "seconds_median": median, "seconds_min": low, "seconds_max": high,
+             "sentences_per_second": len(texts) / median,
+             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    print(f"{len(texts)} sentences from {len(set(data.doc_ids))} documents ({', '.join(args.data)}{', split ' + split if split else ''})")
+    print(f"{'method':<27} {'acc':>6} {'macroF1':>8} {'95% CI':>15} " + " ".join(f"{l[:10]:>10}" for l in LABELS))
+    for r in rows:
+        ci = r.get("macro_f1_95ci")
+        ci_text = f"[{ci[0]:.3f},{ci[1]:.3f}]" if ci else ""
+        print(f"{r['method']:<27} {r['accuracy']:6.3f} {r['macro_f1']:8.3f} {ci_text:>15} "
+              + " ".join(f"{r['per_label'][l]['f1']:10.3f}" for l in LABELS))
+    for r in rows[:1] + rows[3:]:
+        for source, s in (r.get("per_source") or {}).items():
+            print(f"  {r['method'][:20]:<20} {source:<20} n {s['n']:5d}  acc {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}")
+    print(f"\npredict_proba: {speed['sentences_per_second']:.0f} sentences/s (median of {args.repeat}; "
+          f"min {speed['seconds_min']:.2f}s, max {speed['seconds_max']:.2f}s); peak RSS {speed['peak_rss_mb']:.0f} MB")
+    if args.json:
+        write_json_atomic(args.json, {"data": args.data, "split": split, "rows": rows, "speed": speed})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
