@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from sklearn.model_selection import StratifiedGroupKFold
 
-from . import __version__
+from ._version import __version__
 from .classify import SentenceClassifier
 from .data import Annotations, Source, load_annotations
 from .errors import FramingError
