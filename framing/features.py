@@ -20,31 +20,21 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
+
+
+def _lexicon(name: str) -> frozenset[str]:
+    """A word list shipped in framing/lexicons (one lower-case word per line, # comments)."""
+    from importlib import resources
+
+    text = resources.files("framing").joinpath("lexicons", f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
 # Opening and closing marks; straight quotes open or close depending on their neighbours.
 _OPEN = "“«„‘"
 _CLOSE = "”»“’"
 _PAIR = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
 
-REPORTING = frozenset(
-    """
-    said says say saying told tells tell added adds add stated states announced announces announcing
-    declared declares reported reports reporting claimed claims claiming insisted insists argued argues
-    warned warns noted notes explained explains acknowledged acknowledges admitted admits conceded
-    concedes confirmed confirms denied denies alleged alleges asserted asserts maintained maintains
-    stressed stresses emphasised emphasized emphasizes underlined highlighted recalled recalls observed
-    suggested suggests predicted predicts estimated estimates testified wrote writes tweeted posted
-    replied responded answered countered quoted quoting pledged pledges vowed vows promised promises
-    urged urges called calls demanded demands described describes describing characterised characterized
-    accused accuses blamed blames criticised criticized praised praises hailed hails welcomed welcomes
-    condemned condemns rejected rejects dismissed dismisses disputed disputes agreed agrees cautioned
-    revealed reveals disclosed showed shows found finds concluded concludes indicated indicates
-    according believes believe believed thinks think thought fears fear feared hopes hope hoped expects
-    expect expected supports support supported opposes oppose opposed wants want reaffirmed reiterated
-    assured informed briefed respects respect respected understands understand considers consider
-    considered regards regard regarded sees views viewed recognises recognizes recognised recognized
-    values appreciates rejects refuses refused insisting contends contended maintain asserting
-    """.split()
-)
+REPORTING = _lexicon("reporting")
 SOURCES = frozenset(
     """
     official officials spokesperson spokesman spokeswoman source sources minister ministry government
@@ -55,45 +45,10 @@ SOURCES = frozenset(
     representatives representative campaigners activists union organisers organizers people
     """.split()
 )
-EVALUATIVE = frozenset(
-    """
-    regime regimes so-called puppet puppets thugs thug mob mobs terrorists terrorist extremist extremists
-    radical radicals fanatics fanatic zealots zealot propaganda mouthpiece junta cabal elite elites
-    heroic heroes hero glorious valiant brave courageous noble historic landmark unprecedented
-    brutal brutality barbaric savage atrocious atrocity ruthless cruel vicious sinister shameful
-    shameless disgraceful outrageous scandalous appalling horrific horrifying terrifying shocking
-    disastrous disaster catastrophic catastrophe chaos chaotic fiasco debacle failure failed failing
-    reckless irresponsible incompetent corrupt corruption hypocritical hypocrisy cynical arrogant
-    absurd ridiculous laughable bizarre baffling astonishing stunning remarkable extraordinary
-    slammed slams blasted blasts lashed ripped mocked sneered ranted raged fumed boasted bragged
-    whined lambasted savaged trashed hammered fury furious outrage outraged backlash uproar
-    crisis crises plight devastating devastated crippling draconian sweeping relentless
-    aggression aggressor aggressive hostile provocation provocative provocations illegitimate illegal
-    sham bogus fake hoax lies lie lying falsely false baseless smear smears witch-hunt
-    invincible unbreakable steadfast unwavering brotherly friendship sacred sovereign imperialist
-    imperialists imperialism hegemony hegemonic neocolonial colonial western puppet liberate liberated
-    liberation battle-tested notorious infamous controversial divisive polarising polarizing
-    long-overdue overdue finally merely mere only just even despite nevertheless yet again
-    dangerous threat threatens threatening alarming worrying troubling grim bleak dire stark
-    welcome welcomed welcome triumph triumphant victory win winning humiliating humiliation blow
-    stunt spectacle charade farce gamble gambit ploy bid desperate desperation
-    beloved respected revered great greatest best worst excellent superb brilliant stellar
-    """.split()
-)
-HEDGES = frozenset(
-    """
-    likely unlikely could might may perhaps probably possibly arguably apparently seemingly seems seem
-    appear appears appeared suggest suggests potentially presumably reportedly allegedly certain
-    certainly surely undoubtedly inevitably inevitable bound poised set to would should must
-    """.split()
-)
-INTENSIFIERS = frozenset(
-    """
-    very extremely deeply utterly truly incredibly remarkably hugely highly immensely enormously
-    profoundly fiercely sharply bitterly totally completely absolutely entirely clearly obviously
-    so such most least ever never always
-    """.split()
-)
+EVALUATIVE = _lexicon("evaluative")
+LOADED_REPORTING = _lexicon("loaded_reporting")
+HEDGES = _lexicon("hedges")
+INTENSIFIERS = _lexicon("intensifiers")
 FIRST_PERSON = frozenset("i me my mine we us our ours myself ourselves".split())
 SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 TIME_WORDS = frozenset(
@@ -170,7 +125,7 @@ CUE_NAMES = (
     "quote_run_4plus", "quote_fragment_1to3", "quote_share", "starts_with_quote", "quote_left_open",
     "quote_closes_only", "speaker_after_quote", "no_quote_marks",
     "reporting_verbs", "reporting_verb_early", "said_at_end", "according_to", "source_nouns", "reporting_and_source",
-    "evaluative_words", "scare_quotes", "hedges", "intensifiers", "first_person", "second_person",
+    "evaluative_words", "loaded_reporting", "verb_that", "scare_quotes", "hedges", "intensifiers", "first_person", "second_person",
     "question", "exclamation", "numbers", "time_words", "log_words", "no_final_stop", "colon_end",
 )
 
@@ -207,6 +162,8 @@ def cue_vector(text: str) -> list[float]:
         math.log1p(sources),
         float(reporting > 0 and sources > 0),
         math.log1p(sum(w in EVALUATIVE for w in outside_words)),
+        float(any(w in LOADED_REPORTING for w in outside_words)),
+        float(any(w in REPORTING and "that" in outside_words[k + 1 : k + 4] for k, w in enumerate(outside_words))),
         float(fragments > 0 and reporting == 0),
         math.log1p(sum(w in HEDGES for w in outside_words)),
         math.log1p(sum(w in INTENSIFIERS for w in outside_words)),
