@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import resource
 import statistics
 import sys
@@ -37,7 +38,7 @@ from framing.persist import load_model, write_json_atomic
 from framing.types import LABELS
 
 DEFAULT = Path(__file__).resolve().parents[1] / "seeds" / "corpus" / "sentences.jsonl"
-_WORD = __import__("re").compile(r"[^\W\d_][\w'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def cue_rule(text: str) -> str:

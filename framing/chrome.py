@@ -129,6 +129,11 @@ class LineFeatures:
     announces_link: bool  # "Read also:" alone on its line: the next line is a link
 
 
+def ends_sentence(text: str) -> bool:
+    """Does the line end like a sentence (a final mark, perhaps inside closing quotes)?"""
+    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END_CHARS
+
+
 def count_words(text: str) -> float:
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:
@@ -211,7 +216,7 @@ def _is_keyword_list(text: str, sentence_end: bool) -> bool:
 
 def features(text: str) -> LineFeatures:
     words = count_words(text)
-    ends = text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END_CHARS
+    ends = ends_sentence(text)
     return LineFeatures(
         words=words,
         sentence_end=ends,

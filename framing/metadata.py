@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .chrome import count_words
+from .chrome import count_words, ends_sentence
 from .types import Article, Block
 
 _SCRAPER_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.I)
@@ -25,7 +25,6 @@ _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|mp4|mp3|pdf)(?:[?#]
 _SIGNOFF = re.compile(r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b.*|[—–-]\s*[A-Z][\w ./&-]{1,40})$", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por|di)[:\s]+(.+)$", re.I)
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]]|\s)*$")
 DESCRIPTION_OVERLAP = 0.5  # share of a description's words that the body also uses
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -143,7 +142,7 @@ def _description(
     first = next((i for i, t in enumerate(lines) if t), -1)
     for i in head:
         text = lines[i]
-        if i == first or text == title or count_words(text) < 8 or not _SENTENCE_END.search(text):
+        if i == first or text == title or count_words(text) < 8 or not ends_sentence(text):
             continue
         if blocks[i].reason in ("url", "keyword list", "metadata", "caption", "credit", "boilerplate phrase"):
             continue
