@@ -87,7 +87,7 @@ _PROMO = re.compile(
     r"terms of (?:use|service)|privacy (?:policy|notice)|your inbox|unlimited access|already a subscriber|"
     r"continue reading|enable javascript|javascript is|advertisement|sponsored|recommended for you|"
     r"share this|share on|most (?:popular|read|viewed)|trending now|related (?:articles?|stories|news|content)|"
-    r"more from|watch live|listen to|back to top|skip to|go to the|you may also like|"
+    r"more from|watch live|listen to|back to top|skip to|go to the|you may (?:also )?like|"
     r"подписаться|подпишитесь|читайте также|реклама|abonnieren|anmelden|werbung|suscr[ií]b|"
     r"publicidad|lire aussi|abonnez|关注|订阅|広告|登録|구독|광고)\b",
     re.I,

@@ -39,6 +39,11 @@ DIGEST_MIN_WORDS = 30  # shorter lines are never taken for a digest of others
 DIGEST_SHARE = 0.5  # share of a digest's sampled 5-grams found in other lines
 LIST_MAX_ITEMS = 200
 _LIST_ITEM_REASONS = ("blank", "no text", "keyword list", "date")
+TABLE_CELL_WORDS = 12  # longest line taken for a table cell
+TABLE_MIN_CELLS = 12
+TABLE_NUMBER_SHARE = 0.3  # share of bare numbers that makes a run of short lines a table
+TABLE_CELL_SCORE = 0.5  # a table cell earns a little: a table is content, not furniture
+_TABLE_CELL_REASONS = (None, "no text", "keyword list", "date", "blank")
 CONTAINED_MAX_WORDS = 60  # longest line checked for being a repeat inside a nearby paragraph
 CONTAINED_WINDOW = 12  # how many body lines before and after are compared
 
@@ -73,14 +78,15 @@ def clean(
     # digest in one line) earns nothing on its own: the run must be carried by text seen once.
     repeats = Counter(line.text for line in lines if line.text)
     digests = _digests(lines)
+    tables = _table_lines(lines)
     run_scores = [
-        min(s, 0.0) if repeats[line.text] > 1 or i in digests else s
+        TABLE_CELL_SCORE if i in tables else min(s, 0.0) if repeats[line.text] > 1 or i in digests else s
         for i, (s, line) in enumerate(zip(scores, lines))
     ]
     start, end = _body_run(run_scores, [line.f.comments for line in lines], max_gap_lines)
     start = _extend_over_lead(lines, scores, start)
     end = _extend_over_list(lines, start, end)
-    reasons = _decide(lines, start, end, min_prose_words)
+    reasons = _decide(lines, start, end, min_prose_words, tables)
     blocks = tuple(
         Block(line.raw, "body" if reason is None else "chrome", reason or "body")
         for line, reason in zip(lines, reasons)
@@ -148,7 +154,7 @@ def _split_at_gaps(scores: list[float], lo: int, hi: int, max_gap_lines: int) ->
     """Cut [lo, hi) wherever max_gap_lines lines in a row cost something (blanks cost nothing)."""
     pieces, start, gap = [], lo, 0
     for i in range(lo, hi):
-        if scores[i] < 0:
+        if scores[i] < 0:  # table cells score above 0: a table is not a gap
             gap += 1
             if gap == max_gap_lines:
                 pieces.append((start, i + 1))
@@ -195,6 +201,31 @@ def _digests(lines: list[_Line]) -> set[int]:
     return found
 
 
+def _table_lines(lines: list[_Line]) -> set[int]:
+    """Lines of a table flattened one cell per line: a long run of short cells, many of them
+    bare numbers (scores, standings, statistics). Menus have short lines but no numbers."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        f = line.f if line is not None else None
+        if f is not None and f.chrome == "blank":
+            continue
+        if f is not None and not f.comments and f.words <= TABLE_CELL_WORDS and f.chrome in _TABLE_CELL_REASONS:
+            run.append(i)
+            continue
+        numbers = [lines[j].text for j in run if lines[j].f.chrome == "no text"]
+        if len(run) >= TABLE_MIN_CELLS and len(numbers) >= TABLE_NUMBER_SHARE * len(run) and not _counting(numbers):
+            found.update(range(run[0], run[-1] + 1))
+        run = []
+    return found
+
+
+def _counting(numbers: list[str]) -> bool:
+    """1, 2, 3, 4…: slide, page or rank numbers of a widget, not the figures of a table."""
+    values = [int(n) for n in numbers if n.isdigit()]
+    return len(values) == len(numbers) and values == list(range(values[0], values[0] + len(values)))
+
+
 def _extend_over_list(lines: list[_Line], start: int, end: int) -> int:
     """A body that ends announcing a list ("Tour dates:") goes on over the list's items."""
     last = next((i for i in range(end - 1, start - 1, -1) if lines[i].f.chrome != "blank"), None)
@@ -219,7 +250,7 @@ def _extend_over_lead(lines: list[_Line], scores: list[float], start: int) -> in
     return i if i >= 0 and scores[i] > 0 and start > 0 else start
 
 
-def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int) -> list[str | None]:
+def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int, tables: set[int]) -> list[str | None]:
     """A reason per line: None for body, else why it is chrome."""
     reasons: list[str | None] = []
     seen: set[str] = set()
@@ -228,6 +259,8 @@ def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int) -> l
         f = line.f
         if f.comments:
             reasons.append("comments")
+        elif i in tables and start <= i < end and f.chrome in _TABLE_CELL_REASONS:
+            reasons.append(None)  # a cell of a table inside the article
         elif f.chrome is not None:
             reasons.append(f.chrome)
         elif not start <= i < end:

@@ -169,3 +169,27 @@ def test_published_time_keeps_its_zone():
     )
     published = framing.clean(page).published
     assert published == datetime(2024, 3, 5, 8, 15, tzinfo=timezone.utc)
+
+
+def _prose(n: int) -> list[str]:
+    return [f"Paragraph {n}.{k} says the team played well in the second half of the season and kept its place." for k in range(3)]
+
+
+def test_a_flattened_table_between_paragraphs_is_kept():
+    rows = []
+    for name, plays, share in (("Larry Ogunjobi", "63", "85%"), ("Myles Garrett", "57", "77%"), ("Chad Thomas", "57", "77%"),
+                               ("Sheldon Richardson", "49", "66%"), ("Chris Smith", "29", "39%")):
+        rows += ["DL", name, plays, share]
+    page = "\n".join(["Menu", "Sports", *_prose(1), "Pos", "Player", "Plays", "%", *rows, *_prose(2), "Share", "© 2025 Example"])
+    body = framing.clean(page).body
+    assert "Larry Ogunjobi" in body and "85%" in body
+    assert body[0].startswith("Paragraph 1.0") and body[-1].startswith("Paragraph 2.2")
+    assert "Share" not in body
+
+
+def test_numbered_widget_is_not_a_table():
+    widget = ["1", "24 Discounts Seniors Are Entitled To", "2", "Card Offers With 0% Interest",
+              "3", "A Better Stock to Buy", "4", "Ten Places to Travel", "5", "Why Rates Will Fall", "Ad", "More"]
+    page = "\n".join([*_prose(1), *widget, *_prose(2)[:1]])
+    body = framing.clean(page).body
+    assert not any(line in body for line in widget)
