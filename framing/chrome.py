@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # Scripts written without spaces: a character carries about half a word of text.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")  # a word as the cleaner counts them: one run of \w
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END_CHARS = frozenset(".!?。！？…؟।:;")
 _CLOSERS = "\"'”’»)] \t"
@@ -137,8 +137,8 @@ def ends_sentence(text: str) -> bool:
 def count_words(text: str) -> float:
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:
-        return float(len(_WORD.findall(text)))
-    spaced = len(_WORD.findall(_UNSPACED.sub(" ", text)))
+        return float(len(WORD.findall(text)))
+    spaced = len(WORD.findall(_UNSPACED.sub(" ", text)))
     return spaced + unspaced / 2.0
 
 
@@ -146,7 +146,7 @@ def is_date_line(text: str, words: float) -> bool:
     if words > DATE_MAX_WORDS or not _DATEISH.search(text):
         return False
     rest = _DATEISH.sub(" ", text)
-    leftover = [w for w in _WORD.findall(rest) if not _DATE_WORDS.match(w) and not w.isdigit()]
+    leftover = [w for w in WORD.findall(rest) if not _DATE_WORDS.match(w) and not w.isdigit()]
     return len(leftover) <= 2
 
 
@@ -204,14 +204,14 @@ def _has_notice(text: str) -> bool:
 
 def _is_keyword_list(text: str, sentence_end: bool) -> bool:
     items = [i.strip() for i in re.split(r"[,;|،、]", text)]
-    short_items = len(items) >= 3 and all(0 < len(_WORD.findall(i)) <= 4 for i in items if i)
+    short_items = len(items) >= 3 and all(0 < len(WORD.findall(i)) <= 4 for i in items if i)
     # prose lists have spaces after commas and end like a sentence; tag lists do neither
     if short_items and (not sentence_end or len(items) >= 8 or len(_PACKED_COMMA.findall(text)) >= 2):
         return True
     if sentence_end:
         return False
     # a lone lower-case tag ("sergey lavrov", "world"): meta keywords one per line
-    return len(items) == 1 and len(_WORD.findall(text)) <= 4 and text == text.lower() and text != text.upper()
+    return len(items) == 1 and len(WORD.findall(text)) <= 4 and text == text.lower() and text != text.upper()
 
 
 def features(text: str) -> LineFeatures:

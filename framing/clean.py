@@ -18,11 +18,12 @@ Every block keeps its decision and reason, so nothing of the input is lost.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
 from . import metadata
-from .chrome import LineFeatures, features
+from .chrome import WORD, LineFeatures, features
 from .decode import decode
 from .types import Article, Block
 
@@ -47,7 +48,6 @@ _TABLE_CELL_REASONS = (None, "no text", "keyword list", "date", "blank")
 CONTAINED_MAX_WORDS = 60  # longest line checked for being a repeat inside a nearby paragraph
 CONTAINED_WINDOW = 12  # how many body lines before and after are compared
 
-_WORDS = re.compile(r"\w+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _DUP_KEY = re.compile(r"\W+")
 
@@ -177,8 +177,10 @@ def _digests(lines: list[_Line]) -> set[int]:
     for i, line in enumerate(lines):
         if line.f.words < 5:
             continue
-        words = _WORDS.findall(line.text.casefold())
-        sample = {h for h in (hash(tuple(words[k : k + 5])) for k in range(len(words) - 4)) if h % 4 == 0}
+        words = WORD.findall(line.text.casefold())
+        # crc32, not hash(): Python salts hash() per process, and cleaning must not depend on it
+        grams = (zlib.crc32(" ".join(words[k : k + 5]).encode("utf-8")) for k in range(len(words) - 4))
+        sample = {h for h in grams if h % 4 == 0}
         if line.f.words >= DIGEST_MIN_WORDS:
             samples[i] = sample
         for h in sample:

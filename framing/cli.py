@@ -255,6 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FramingError as e:
         print(f"framing {args.command}: {e}", file=sys.stderr)
         return EXIT_INPUT
+    except OSError as e:  # a file that cannot be written or read past the checks: still one line
+        print(f"framing {args.command}: {e.filename or ''}{': ' if e.filename else ''}{e.strerror or e}", file=sys.stderr)
+        return EXIT_INPUT
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0

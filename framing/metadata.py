@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .chrome import count_words, ends_sentence
+from .chrome import WORD, count_words, ends_sentence
 from .types import Article, Block
 
 _SCRAPER_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.I)
@@ -24,7 +24,6 @@ _URL = re.compile(r"^https?://(?:www\.)?([^/\s?#]+)\S*$", re.I)
 _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|mp4|mp3|pdf)(?:[?#]|$)", re.I)
 _SIGNOFF = re.compile(r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b.*|[—–-]\s*[A-Z][\w ./&-]{1,40})$", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por|di)[:\s]+(.+)$", re.I)
-_WORD = re.compile(r"\w+")
 DESCRIPTION_OVERLAP = 0.5  # share of a description's words that the body also uses
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -138,7 +137,7 @@ def _description(
     "About the article" means most of its words occur in the body: a site's own tagline, which
     also sits among the meta values, does not.
     """
-    vocabulary = {w.casefold() for p in body for w in _WORD.findall(p)}
+    vocabulary = {w.casefold() for p in body for w in WORD.findall(p)}
     first = next((i for i, t in enumerate(lines) if t), -1)
     for i in head:
         text = lines[i]
@@ -146,7 +145,7 @@ def _description(
             continue
         if blocks[i].reason in ("url", "keyword list", "metadata", "caption", "credit", "boilerplate phrase"):
             continue
-        words = [w.casefold() for w in _WORD.findall(text)]
+        words = [w.casefold() for w in WORD.findall(text)]
         if vocabulary and sum(w in vocabulary for w in words) / len(words) >= DESCRIPTION_OVERLAP:
             return text
     return None

@@ -120,3 +120,24 @@ def test_evaluate_names_a_bad_record(tmp_path, small_model_file):
                           capture_output=True, text=True)
     assert done.returncode == 1
     assert "d.jsonl:1: unknown label 'opinion'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_unwritable_output_is_one_line(tmp_path, small_data):
+    import csv
+    import os
+
+    if os.geteuid() == 0:
+        target = "/proc/framing-cannot-write-here/model.joblib"  # root may write anywhere else
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        target = str(locked / "model.joblib")
+    data = tmp_path / "d.csv"
+    with data.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["text", "label", "doc_id"])
+        writer.writerows(zip(small_data.texts, small_data.labels, small_data.doc_ids))
+    done = subprocess.run([sys.executable, "-m", "framing", "train", str(data), "--out", target],
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("framing train: ") and "Traceback" not in done.stderr
