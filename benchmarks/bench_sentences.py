@@ -14,8 +14,10 @@ per source when the data has a ``source`` or ``outlet_kind`` column, for:
   reporting verb or "according to" -> attribution, else an evaluative word -> editorial_framing,
   else background).
 
-Then throughput on this machine: sentences per second of ``predict_proba`` on the whole set
-(median of --repeat runs, one process) and the process's peak RSS.
+Then throughput on this machine: sentences per second of ``predict_proba`` on the whole set, and
+pages per second of the whole ``analyze`` path (clean, split, label) on the project's 35 pages
+(seeds/pages and tests/data/dumps), each the median of --repeat runs in one process, and the
+process's peak RSS.
 """
 
 from __future__ import annotations
@@ -31,13 +33,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from framing.analyze import analyze_many
 from framing.data import Annotations, load_annotations
 from framing.evaluate import classification_report
 from framing.features import EVALUATIVE, REPORTING, quote_runs
 from framing.persist import load_model, write_json_atomic
 from framing.types import LABELS
 
-DEFAULT = Path(__file__).resolve().parents[1] / "seeds" / "corpus" / "sentences.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT / "seeds" / "corpus" / "sentences.jsonl"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -118,8 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         score("cue rule", gold, [cue_rule(t) for t in texts], data, args.bootstrap),
     ]
     median, low, high = timed(lambda: model.predict_proba(texts), args.repeat)
+    pages = [p.read_bytes() for folder in (ROOT / "seeds" / "pages", ROOT / "tests" / "data" / "dumps")
+             for p in sorted(folder.glob("*.txt"))]
+    page_median, page_low, page_high = timed(lambda: list(analyze_many(pages, model)), args.repeat)
     speed = {"sentences": len(texts), "seconds_median": median, "seconds_min": low, "seconds_max": high,
              "sentences_per_second": len(texts) / median,
+             "pages": len(pages), "pages_per_second": len(pages) / page_median,
+             "pages_seconds_min": page_low, "pages_seconds_max": page_high,
              "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     print(f"{len(texts)} sentences from {len(set(data.doc_ids))} documents ({', '.join(args.data)}{', split ' + split if split else ''})")
     print(f"{'method':<27} {'acc':>6} {'macroF1':>8} {'95% CI':>15} " + " ".join(f"{l[:10]:>10}" for l in LABELS))
@@ -132,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         for source, s in (r.get("per_source") or {}).items():
             print(f"  {r['method'][:20]:<20} {source:<20} n {s['n']:5d}  acc {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}")
     print(f"\npredict_proba: {speed['sentences_per_second']:.0f} sentences/s (median of {args.repeat}; "
-          f"min {speed['seconds_min']:.2f}s, max {speed['seconds_max']:.2f}s); peak RSS {speed['peak_rss_mb']:.0f} MB")
+          f"min {speed['seconds_min']:.2f}s, max {speed['seconds_max']:.2f}s)")
+    print(f"analyze: {speed['pages_per_second']:.1f} pages/s on {speed['pages']} pages (median of {args.repeat}; "
+          f"min {speed['pages_seconds_min']:.2f}s, max {speed['pages_seconds_max']:.2f}s); peak RSS {speed['peak_rss_mb']:.0f} MB")
     if args.json:
         write_json_atomic(args.json, {"data": args.data, "split": split, "rows": rows, "speed": speed})
     return 0
