@@ -6,11 +6,17 @@ DIR is laid out like ../shared/eval/boilerplate (pages.jsonl, dumps.jsonl): real
 bodies and per-line gold labels of their text dumps. Prints one table row per method with the
 benchmark's token precision/recall/F1 (averaged per page), line-level precision/recall/F1 against
 the dump's line labels, and pages per second (median of --repeat timed passes).
+
+Peers (the `bench` extra; each skipped with a note when missing): trafilatura (default and
+favor_precision), jusText and readability-lxml, given each dump as a page with one <p> per line.
+Their token scores use their own text; a dump line counts as kept when their text has it as a
+line (or, for lines of 8+ words, anywhere).
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import statistics
 import sys
@@ -39,6 +45,52 @@ def long_lines_keep(dump: str) -> list[bool]:
     return [len(line.split()) >= LONG_LINE_WORDS for line in dump.split("\n")]
 
 
+def as_html(dump: str) -> str:
+    """A dump as the simplest page a tool for HTML can read: one paragraph per line."""
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in dump.split("\n"))
+    return f"<html><head><meta charset='utf-8'></head><body>\n{body}</body></html>"
+
+
+def kept_lines(dump: str, text: str) -> list[bool]:
+    """Which dump lines a tool kept: its text has the line as a line of its own, or (for lines of
+    8+ words, which tools may join into one paragraph) somewhere inside."""
+    own = {" ".join(line.split()) for line in text.splitlines()}
+    folded = " ".join(text.split())
+    keep = []
+    for line in dump.split("\n"):
+        norm = " ".join(line.split())
+        keep.append(bool(norm) and (norm in own or (len(norm.split()) >= 8 and norm in folded)))
+    return keep
+
+
+def peers() -> dict[str, Callable[[str], str]]:
+    """Text extractors to compare with, by name; those not installed are left out."""
+    found: dict[str, Callable[[str], str]] = {}
+    try:
+        import trafilatura
+
+        found["trafilatura"] = lambda page: trafilatura.extract(page) or ""
+        found["trafilatura favor_precision"] = lambda page: trafilatura.extract(page, favor_precision=True) or ""
+    except ImportError:
+        print("bench_clean: trafilatura not installed (pip install '.[bench]'): skipped", file=sys.stderr)
+    try:
+        import justext
+
+        stoplist = justext.get_stoplist("English")
+        found["jusText"] = lambda page: "\n".join(
+            p.text for p in justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8") if not p.is_boilerplate)
+    except ImportError:
+        print("bench_clean: jusText not installed (pip install '.[bench]'): skipped", file=sys.stderr)
+    try:
+        import lxml.html
+        from readability import Document
+
+        found["readability-lxml"] = lambda page: lxml.html.fromstring(Document(page).summary()).text_content()
+    except ImportError:
+        print("bench_clean: readability-lxml not installed (pip install '.[bench]'): skipped", file=sys.stderr)
+    return found
+
+
 def run(method: Callable[[str], list[bool]], dumps: list[dict], repeat: int) -> tuple[list[list[bool]], list[float]]:
     texts = ["\n".join(line["text"] for line in d["lines"]) for d in dumps]
     timings, keeps = [], []
@@ -49,9 +101,22 @@ def run(method: Callable[[str], list[bool]], dumps: list[dict], repeat: int) -> 
     return keeps, timings
 
 
-def score(name: str, keeps: list[list[bool]], timings: list[float], dumps: list[dict], gold: dict[str, str]) -> dict:
+def run_peer(extract: Callable[[str], str], dumps: list[dict], repeat: int) -> tuple[list[list[bool]], list[str], list[float]]:
+    dumps_text = ["\n".join(line["text"] for line in d["lines"]) for d in dumps]
+    pages = [as_html(t) for t in dumps_text]
+    timings, texts = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        texts = [extract(p) for p in pages]
+        timings.append(time.perf_counter() - start)
+    return [kept_lines(d, t) for d, t in zip(dumps_text, texts)], texts, timings
+
+
+def score(name: str, keeps: list[list[bool]], timings: list[float], dumps: list[dict], gold: dict[str, str],
+          texts: list[str] | None = None) -> dict:
     labels = [[bool(line["label"]) for line in d["lines"]] for d in dumps]
-    predicted = ["\n".join(l["text"] for l, k in zip(d["lines"], keep) if k) for d, keep in zip(dumps, keeps)]
+    predicted = texts if texts is not None else [
+        "\n".join(l["text"] for l, k in zip(d["lines"], keep) if k) for d, keep in zip(dumps, keeps)]
     tokens = token_prf((gold[d["id"]], p) for d, p in zip(dumps, predicted))
     lines = line_prf(labels, keeps)
     median = statistics.median(timings)
@@ -76,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write all figures here")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes per method (median reported)")
     ap.add_argument("--worst", type=int, default=0, help="list the N pages where framing scores lowest")
+    ap.add_argument("--no-peers", action="store_true", help="skip trafilatura, jusText and readability-lxml")
     args = ap.parse_args(argv)
     if not (args.data / "dumps.jsonl").is_file():
         print(f"bench_clean: no dumps.jsonl in {args.data}", file=sys.stderr)
@@ -86,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, method in (("framing", framing_keep), (f"keep lines of {LONG_LINE_WORDS}+ words", long_lines_keep)):
         keeps, timings = run(method, dumps, args.repeat)
         rows.append(score(name, keeps, timings, dumps, gold))
+    if not args.no_peers:
+        for name, extract in peers().items():
+            keeps, texts, timings = run_peer(extract, dumps, args.repeat)
+            rows.append(score(name, keeps, timings, dumps, gold, texts))
     print(f"{'method':<28} {'input':<10} {'tokP':>6} {'tokR':>6} {'tokF1':>6} {'lineP':>6} {'lineR':>6} {'lineF1':>6} {'pages/s':>8}")
     for r in rows:
         print(f"{r['method']:<28} {r['input']:<10} {r['token_precision']:6.3f} {r['token_recall']:6.3f} {r['token_f1']:6.3f} "
