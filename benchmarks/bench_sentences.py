@@ -124,6 +124,47 @@ def minilm_peer(train: Annotations) -> Callable[[list[str]], list[str]] | None:
     return lambda texts: [str(label) for label in classifier.predict(embed(texts))]
 
 
+def plot_confusion(rows: list[dict], title: str, path: str) -> bool:
+    """Confusion matrices (row-normalised) of the framing and peer rows, side by side, as PNG."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("bench_sentences: matplotlib not installed (pip install '.[bench]'): no PNG", file=sys.stderr)
+        return False
+    import numpy as np
+
+    shown = [r for r in rows if r["method"].startswith(("framing (article", "MiniLM"))]
+    fig, axes = plt.subplots(1, len(shown), figsize=(5.2 * len(shown), 4.6), squeeze=False)
+    short = ["attrib.", "quote", "editorial", "backgr."]
+    for ax, r in zip(axes[0], shown):
+        counts = np.array(r["confusion"], dtype=float)
+        share = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
+        ax.imshow(share, cmap="Blues", vmin=0, vmax=1)
+        for i in range(4):
+            for j in range(4):
+                ax.text(j, i, f"{int(counts[i, j])}", ha="center", va="center",
+                        color="white" if share[i, j] > 0.5 else "black", fontsize=10)
+        ax.set_xticks(range(4), short)
+        ax.set_yticks(range(4), short)
+        ax.set_xlabel("predicted")
+        ax.set_ylabel("gold")
+        ax.set_title(f"{r['method']}\nmacro-F1 {r['macro_f1']:.3f}", fontsize=10)
+    fig.suptitle(title, fontsize=11)
+    fig.tight_layout()
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110)
+    plt.close(fig)
+    from framing.persist import write_bytes_atomic
+
+    write_bytes_atomic(path, buffer.getvalue())
+    return True
+
+
 def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, float]:
     times = []
     for _ in range(repeat):
@@ -141,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bootstrap", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-peer", action="store_true", help="skip the MiniLM peer")
+    ap.add_argument("--png", help="write the confusion matrices here (needs matplotlib: the bench extra)")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     data = load_annotations(args.data)
@@ -194,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     if peer is not None:
         print(f"MiniLM peer: {speed['peer']['sentences_per_second']:.0f} sentences/s (framing is "
               f"{speed['speed_ratio_framing_to_peer']:.0f}x faster); peak RSS after the peer {speed['peer']['peak_rss_mb_after']:.0f} MB")
+    if args.png and plot_confusion(rows, f"{len(texts)} sentences: {', '.join(Path(d).name for d in args.data)}"
+                                   f"{' (' + split + ')' if split else ''}", args.png):
+        print(f"wrote {args.png}")
     if args.json:
         write_json_atomic(args.json, {"data": args.data, "split": split, "rows": rows, "speed": speed})
     return 0
