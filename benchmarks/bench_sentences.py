@@ -87,8 +87,7 @@ def bootstrap(gold: Sequence[str], predicted: Sequence[str], docs: Sequence[obje
 
 def _training_records() -> Annotations:
     """The records the shipped model is trained on: the corpus's train and dev splits."""
-    corpus = load_annotations(DEFAULT)
-    return corpus._take([i for i, s in enumerate(corpus.splits) if s in ("train", "dev")])
+    return load_annotations(DEFAULT).subset("train", "dev")
 
 
 def score(name: str, gold: list[str], predicted: list[str], data: Annotations, n_boot: int) -> dict:

@@ -94,7 +94,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
             # it would make two fits of the same data pickle to different bytes
             vectorizer.__dict__.pop("_stop_words_id", None)
         cues = self.cues_.transform(texts)
-        alone = self._stack(words, chars, cues, np.zeros((len(texts), len(CONTEXT_NAMES))))
+        alone = self._stack(words, chars, cues, context_matrix(texts, None))
         if self.context and doc_ids is not None:
             with_context = self._stack(words, chars, cues, context_matrix(texts, list(doc_ids)))
             matrix, target = sp.vstack([alone, with_context]).tocsr(), np.concatenate([labels, labels])
@@ -116,10 +116,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "model_")
         texts = _texts(X)
         marked = [mark_quotes(t) for t in texts]
-        context = (
-            context_matrix(texts, list(doc_ids)) if self.context and doc_ids is not None
-            else np.zeros((len(texts), len(CONTEXT_NAMES)))
-        )
+        context = context_matrix(texts, list(doc_ids) if self.context and doc_ids is not None else None)
         return self._stack(
             self.word_vectorizer_.transform(marked), self.char_vectorizer_.transform(marked),
             self.cues_.transform(texts), context,

@@ -39,12 +39,12 @@ MAX_GAP_LINES = 8  # this many non-text lines in a row end the article (menus, t
 DIGEST_MIN_WORDS = 30  # shorter lines are never taken for a digest of others
 DIGEST_SHARE = 0.5  # share of a digest's sampled 5-grams found in other lines
 LIST_MAX_ITEMS = 200
-_LIST_ITEM_REASONS = ("blank", "no text", "keyword list", "date")
 TABLE_CELL_WORDS = 12  # longest line taken for a table cell
 TABLE_MIN_CELLS = 12
 TABLE_NUMBER_SHARE = 0.3  # share of bare numbers that makes a run of short lines a table
 TABLE_CELL_SCORE = 0.5  # a table cell earns a little: a table is content, not furniture
-_TABLE_CELL_REASONS = (None, "no text", "keyword list", "date", "blank")
+# what a table cell or a list item may be on its own: text, numbers, tags, dates
+_CELL_REASONS = (None, "blank", "no text", "keyword list", "date")
 CONTAINED_MAX_WORDS = 60  # longest line checked for being a repeat inside a nearby paragraph
 CONTAINED_WINDOW = 12  # how many body lines before and after are compared
 
@@ -212,7 +212,7 @@ def _table_lines(lines: list[_Line]) -> set[int]:
         f = line.f if line is not None else None
         if f is not None and f.chrome == "blank":
             continue
-        if f is not None and not f.comments and f.words <= TABLE_CELL_WORDS and f.chrome in _TABLE_CELL_REASONS:
+        if f is not None and not f.comments and f.words <= TABLE_CELL_WORDS and f.chrome in _CELL_REASONS:
             run.append(i)
             continue
         numbers = [lines[j].text for j in run if lines[j].f.chrome == "no text"]
@@ -236,7 +236,7 @@ def _extend_over_list(lines: list[_Line], start: int, end: int) -> int:
     i = end
     while i < len(lines) and i - end < LIST_MAX_ITEMS:
         f = lines[i].f
-        if f.comments or (f.chrome is not None and f.chrome not in _LIST_ITEM_REASONS):
+        if f.comments or f.chrome not in _CELL_REASONS:
             break
         if f.words > LONG_TEXT_WORDS:
             break
@@ -256,13 +256,15 @@ def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int, tabl
     """A reason per line: None for body, else why it is chrome."""
     reasons: list[str | None] = []
     seen: set[str] = set()
+    keys: dict[int, str] = {}  # the duplicate key of every body line, for _drop_contained
     previous: _Line | None = None
     for i, line in enumerate(lines):
         f = line.f
         if f.comments:
             reasons.append("comments")
-        elif i in tables and start <= i < end and f.chrome in _TABLE_CELL_REASONS:
+        elif i in tables and start <= i < end and f.chrome in _CELL_REASONS:
             reasons.append(None)  # a cell of a table inside the article
+            keys[i] = _dup_key(line.text)
         elif f.chrome is not None:
             reasons.append(f.chrome)
         elif not start <= i < end:
@@ -275,9 +277,10 @@ def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int, tabl
             key = _dup_key(line.text)
             reasons.append("duplicate" if key in seen else None)
             seen.add(key)
+            keys[i] = key
         if f.chrome != "blank":
             previous = line
-    _drop_contained(lines, reasons)
+    _drop_contained(lines, reasons, keys)
     return reasons
 
 
@@ -285,11 +288,10 @@ def _dup_key(text: str) -> str:
     return _DUP_KEY.sub(" ", text.casefold()).strip()
 
 
-def _drop_contained(lines: list[_Line], reasons: list[str | None]) -> None:
+def _drop_contained(lines: list[_Line], reasons: list[str | None], keys: dict[int, str]) -> None:
     """A short body line that repeats part of a nearby paragraph is a pull quote or a repeated
     lead: keep the paragraph, drop the repeat. Only neighbours are compared, to stay linear."""
     body = [i for i, r in enumerate(reasons) if r is None]
-    keys = {i: _dup_key(lines[i].text) for i in body}
     for n, i in enumerate(body):
         if lines[i].f.words > CONTAINED_MAX_WORDS or len(keys[i]) < 20:
             continue

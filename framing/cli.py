@@ -165,16 +165,16 @@ def _format_analysis(name: str, analysis: Any, colour: bool) -> str:
 
 # -- train and evaluate -------------------------------------------------------------------------
 
-def _report_table(report: Any) -> str:
+def _report_table(report: dict[str, Any]) -> str:
+    """A report in its dict form (Report.to_dict(), or the figures in a model card) as a table."""
     rows = [f"{'label':<18} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8}"]
-    for label, s in report.per_label.items():
-        rows.append(f"{label:<18} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.support:8d}")
-    rows.append(f"{'accuracy':<18} {report.accuracy:9.3f}   macro-F1 {report.macro_f1:.3f}   n {report.n}")
+    for label, s in report["per_label"].items():
+        rows.append(f"{label:<18} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f} {s['support']:8d}")
+    rows.append(f"{'accuracy':<18} {report['accuracy']:9.3f}   macro-F1 {report['macro_f1']:.3f}   n {report['n']}")
     return "\n".join(rows)
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from .evaluate import LabelScore, Report
     from .persist import save_model
     from .train import train
 
@@ -182,10 +182,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     for name in ("cv", "dev"):
         figures = card.get(name)
         if figures:
-            report = Report(figures["n"], figures["accuracy"], figures["macro_f1"],
-                            {k: LabelScore(**v) for k, v in figures["per_label"].items()}, figures["confusion"])
             heading = f"cross-validated ({figures['folds']} folds by document)" if name == "cv" else "dev split"
-            print(f"{heading}:\n{_report_table(report)}\n")
+            print(f"{heading}:\n{_report_table(figures)}\n")
     card = save_model(model, card, args.out)
     print(f"wrote {args.out} (sha256 {card['artifact_sha256'][:12]}…) and its card {Path(args.out).with_suffix('.json').name}")
     return 0
@@ -202,10 +200,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         if not len(data):
             raise FramingError(f"no records in split {args.split!r}")
     report = evaluate(load_model(args.model), data.texts, data.labels, doc_ids=data.doc_ids)
+    figures = report.to_dict()
     if args.json:
-        sys.stdout.write(json.dumps(report.to_dict(), indent=1) + "\n")
+        sys.stdout.write(json.dumps(figures, indent=1) + "\n")
         return 0
-    print(_report_table(report))
+    print(_report_table(figures))
     print("\nconfusion (rows: gold, columns: predicted, in the order above)")
     for label, row in zip(LABELS, report.confusion):
         print(f"{label:<18} " + " ".join(f"{n:6d}" for n in row))

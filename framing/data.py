@@ -50,9 +50,9 @@ class Annotations:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def subset(self, split: str) -> Annotations:
-        """The records of one split ("train", "dev", "test")."""
-        keep = [i for i, s in enumerate(self.splits) if s == split]
+    def subset(self, *splits: str) -> Annotations:
+        """The records of the given splits ("train", "dev", "test"), in input order."""
+        keep = [i for i, s in enumerate(self.splits) if s in splits]
         return self._take(keep)
 
     def _take(self, keep: Sequence[int]) -> Annotations:
