@@ -21,6 +21,8 @@ _PACKED_COMMA = re.compile(r",\S")
 
 _URL = re.compile(r"^(?:https?://|www\.|//)\S*$|^\S+\.(?:jpe?g|png|gif|webp|svg|mp4|pdf|html?|php)(?:\?\S*)?$", re.I)
 _KEY_VALUES = re.compile(r"^[\w-]+=[^\s,;=]*(?:[,;]\s*[\w-]+=[^\s,;=]*)*$")
+# a tag as text, markup a scraper did not parse: lower-case name, attributes (not "<The Title>")
+_MARKUP = re.compile(r"^<[!/]?[a-z][a-z0-9]*(?:\s+[\w:-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
 _EMAIL_OR_HANDLE = re.compile(r"^(?:\S+@\S+\.\w+|@\w+)$")
 _META_VALUE = re.compile(
     r"^(?:true|false|null|none|yes|no|index,?\s*follow|noarchive.*|article|website|summary\w*|"
@@ -162,6 +164,8 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
         return "no text"
     if _URL.match(text):
         return "url"
+    if _MARKUP.match(text):
+        return "markup"
     if words > PROMO_MAX_WORDS:
         if _has_notice(text):
             return "boilerplate phrase"

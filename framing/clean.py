@@ -22,7 +22,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 
-from . import metadata
+from . import html, metadata
 from .chrome import WORD, LineFeatures, features
 from .decode import decode
 from .types import Article, Block
@@ -52,11 +52,16 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _DUP_KEY = re.compile(r"\W+")
 
 
+LINK_SHARE = 0.5  # an HTML block with more of its text in links than this is a link list
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     raw: str
     text: str
     f: LineFeatures
+    furniture: str | None = None  # what the markup says the block is (HTML only)
+    table_row: bool = False
 
 
 def clean(
@@ -67,23 +72,24 @@ def clean(
     long_text_words: int = LONG_TEXT_WORDS,
     max_gap_lines: int = MAX_GAP_LINES,
 ) -> Article:
-    """Clean one scraped page (a text dump, str or bytes) into an Article.
+    """Clean one scraped page (a text dump or raw HTML, str or bytes) into an Article.
 
     Raises ``FramingError`` for binary input; empty or body-less pages give an empty body.
     """
     text = decode(page)
-    lines = [_line(raw) for raw in split_lines(text)]
-    scores = [_score(line.f, line_cost, min_prose_words, long_text_words) for line in lines]
+    markup = html.read(text) if html.looks_like_html(text) else None
+    lines = _html_lines(markup.blocks) if markup else [_line(raw) for raw in split_lines(text)]
+    scores = [_score(line, line_cost, min_prose_words, long_text_words) for line in lines]
     # Text the page repeats (meta descriptions, captions and alt text, teasers, a whole-article
     # digest in one line) earns nothing on its own: the run must be carried by text seen once.
     repeats = Counter(line.text for line in lines if line.text)
     digests = _digests(lines)
-    tables = _table_lines(lines)
+    tables = _table_lines(lines) | {i for i, line in enumerate(lines) if line.table_row}
     run_scores = [
         TABLE_CELL_SCORE if i in tables else min(s, 0.0) if repeats[line.text] > 1 or i in digests else s
         for i, (s, line) in enumerate(zip(scores, lines))
     ]
-    start, end = _body_run(run_scores, [line.f.comments for line in lines], max_gap_lines)
+    start, end = _body_run(run_scores, [line.f.comments and not line.furniture for line in lines], max_gap_lines)
     start = _extend_over_lead(lines, scores, start)
     end = _extend_over_list(lines, start, end)
     reasons = _decide(lines, start, end, min_prose_words, tables)
@@ -92,7 +98,8 @@ def clean(
         for line, reason in zip(lines, reasons)
     )
     body = tuple(line.text for line, reason in zip(lines, reasons) if reason is None)
-    return metadata.build(lines=[line.text for line in lines], blocks=blocks, body=body, body_start=start)
+    article = metadata.build(lines=[line.text for line in lines], blocks=blocks, body=body, body_start=start)
+    return metadata.with_declared(article, markup.meta) if markup else article
 
 
 def split_lines(text: str) -> list[str]:
@@ -106,11 +113,27 @@ def _line(raw: str) -> _Line:
     return _Line(raw, text, features(text))
 
 
+def _html_lines(blocks: list[html.HtmlBlock]) -> list[_Line]:
+    """HTML blocks as lines, with what the markup adds: furniture, link lists, the headline."""
+    lines = []
+    for b in blocks:
+        furniture = b.furniture
+        if furniture is None and b.link_share > LINK_SHARE:
+            furniture = "links"
+        elif furniture is None and b.tag == "h1":
+            furniture = "title"  # the headline belongs to the metadata, not the body
+        lines.append(_Line(b.text, b.text, features(b.text), furniture, b.tag == "tr"))
+    return lines
+
+
 def _is_prose(f: LineFeatures, min_prose_words: int, long_text_words: int) -> bool:
     return (f.sentence_end and f.words >= min_prose_words) or f.words >= long_text_words
 
 
-def _score(f: LineFeatures, line_cost: float, min_prose_words: int, long_text_words: int) -> float:
+def _score(line: _Line, line_cost: float, min_prose_words: int, long_text_words: int) -> float:
+    f = line.f
+    if line.furniture is not None:
+        return -line_cost  # like a menu line: it breaks nothing alone, but a run of them ends a body
     if f.chrome == "blank":
         return 0.0
     if f.chrome is not None:
@@ -260,7 +283,9 @@ def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int, tabl
     previous: _Line | None = None
     for i, line in enumerate(lines):
         f = line.f
-        if f.comments:
+        if line.furniture is not None:
+            reasons.append(line.furniture)
+        elif f.comments:
             reasons.append("comments")
         elif i in tables and start <= i < end and f.chrome in _CELL_REASONS:
             reasons.append(None)  # a cell of a table inside the article

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .chrome import WORD, count_words, ends_sentence
+from .html import HtmlMeta
 from .types import Article, Block
 
 _SCRAPER_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.I)
@@ -74,6 +75,26 @@ def build(lines: Sequence[str], blocks: tuple[Block, ...], body: tuple[str, ...]
         keywords=_keywords(lines, blocks, head),
         body=body,
         blocks=blocks,
+    )
+
+
+def with_declared(article: Article, meta: HtmlMeta) -> Article:
+    """An HTML page names its own metadata (JSON-LD, meta tags): that beats what the text suggests.
+    Fields the page leaves out keep what the text-dump heuristics found."""
+    declared = parse_datetime(meta.published) if meta.published else None
+    title = meta.title
+    if title and meta.outlet and title.casefold().endswith(meta.outlet.casefold()):
+        title = _strip_site(title)
+    headline = next((b.text for b in article.blocks if b.reason == "title"), None)
+    return replace(
+        article,
+        title=title or headline or article.title,
+        published=declared[0] if declared else article.published,
+        outlet=meta.outlet or article.outlet,
+        credit=article.credit or meta.author,
+        url=meta.url or article.url,
+        description=meta.description or article.description,
+        keywords=meta.keywords or article.keywords,
     )
 
 
