@@ -92,6 +92,8 @@ def clean(
     start, end = _body_run(run_scores, [line.f.comments and not line.furniture for line in lines], max_gap_lines)
     start = _extend_over_lead(lines, scores, start)
     end = _extend_over_list(lines, start, end)
+    if markup is not None:
+        start, end = _extend_over_container(markup, scores, start, end)
     reasons = _decide(lines, start, end, min_prose_words, tables)
     blocks = tuple(
         Block(line.raw, "body" if reason is None else "chrome", reason or "body")
@@ -198,7 +200,7 @@ def _digests(lines: list[_Line]) -> set[int]:
     owners: dict[int, list[int]] = {}  # sampled 5-gram -> the first lines holding it
     samples: dict[int, set[int]] = {}
     for i, line in enumerate(lines):
-        if line.f.words < 5:
+        if line.f.words < 5 or line.furniture is not None:
             continue
         words = WORD.findall(line.text.casefold())
         # crc32, not hash(): Python salts hash() per process, and cleaning must not depend on it
@@ -249,6 +251,21 @@ def _counting(numbers: list[str]) -> bool:
     """1, 2, 3, 4…: slide, page or rank numbers of a widget, not the figures of a table."""
     values = [int(n) for n in numbers if n.isdigit()]
     return len(values) == len(numbers) and values == list(range(values[0], values[0] + len(values)))
+
+
+def _extend_over_container(markup: html.HtmlPage, scores: list[float], start: int, end: int) -> tuple[int, int]:
+    """In HTML the run widens to the element that holds it: the article's own container, with
+    the list, gallery or table that interrupted the run. Furniture and chrome inside stay chrome."""
+    earning = [i for i in range(start, end) if scores[i] > 0]
+    if not earning:
+        return start, end
+    container = markup.common_container(earning[0], earning[-1])
+    inside = markup.inside(container)
+    if inside[0] and inside[-1]:
+        return start, end  # the whole page: no container to widen to
+    first = next(i for i, x in enumerate(inside) if x)
+    last = len(inside) - next(i for i, x in enumerate(reversed(inside)) if x)
+    return min(start, first), max(end, last)
 
 
 def _extend_over_list(lines: list[_Line], start: int, end: int) -> int:

@@ -71,6 +71,7 @@ class HtmlBlock:
     furniture: str | None  # reason, when the block sits inside page furniture
     depth: int
     origin: int  # the element that made it furniture (0: none)
+    element: int  # the block element's id, to find the blocks of one container (``parents``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,41 @@ class HtmlMeta:
 class HtmlPage:
     blocks: list[HtmlBlock]
     meta: HtmlMeta
+    parents: dict[int, int]  # element id -> its parent's id
+
+    def inside(self, container: int) -> list[bool]:
+        """Which blocks sit inside the element ``container``; linear in the elements (memoised)."""
+        memo: dict[int, bool] = {container: True}
+
+        def up(element: int) -> bool:
+            chain = []
+            while element not in memo:
+                chain.append(element)
+                parent = self.parents.get(element)
+                if parent is None:
+                    memo[element] = False
+                    break
+                element = parent
+            answer = memo[element]
+            memo.update((e, answer) for e in chain)
+            return answer
+
+        return [up(b.element) for b in self.blocks]
+
+    def common_container(self, first: int, last: int) -> int:
+        """The innermost element holding both blocks (their lowest common ancestor)."""
+        ancestors = []
+        element: int | None = self.blocks[first].element
+        while element is not None:
+            ancestors.append(element)
+            element = self.parents.get(element)
+        seen = set(ancestors)
+        element = self.blocks[last].element
+        while element not in seen:
+            element = self.parents.get(element)
+            if element is None:
+                return ancestors[-1]
+        return element
 
 
 def looks_like_html(text: str) -> bool:
@@ -106,11 +142,12 @@ def read(page: str) -> HtmlPage:
     """Parse a page and return its blocks and declared metadata."""
     tree = LexborHTMLParser(_limit_depth(page))
     meta = page_meta(tree)
-    return HtmlPage(blocks(tree), meta)
+    parents: dict[int, int] = {}
+    return HtmlPage(blocks(tree, parents), meta, parents)
 
 
-def blocks(tree: LexborHTMLParser) -> list[HtmlBlock]:
-    """The visible text of the page's body as blocks, in page order."""
+def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
+    """The visible text of the page's body as blocks, in page order; fills ``parents``."""
     root = tree.body or tree.root
     if root is None:
         return []
@@ -122,14 +159,14 @@ def blocks(tree: LexborHTMLParser) -> list[HtmlBlock]:
     current: int | None = None
     parts: list[str] = []
     link_chars = 0
-    cur_tag, cur_furniture, cur_origin, cur_depth = "body", None, 0, 0
+    cur_tag, cur_furniture, cur_origin, cur_depth, cur_element = "body", None, 0, 0, 0
 
     def flush() -> None:
         nonlocal parts, link_chars
         text = _SPACE.sub(" ", "".join(parts)).strip()
         if text:
             share = min(1.0, link_chars / len(text))
-            out.append(HtmlBlock(text, cur_tag, share, cur_furniture, cur_depth, cur_origin))
+            out.append(HtmlBlock(text, cur_tag, share, cur_furniture, cur_depth, cur_origin, cur_element))
         parts, link_chars = [], 0
 
     root_id = root.mem_id
@@ -151,7 +188,8 @@ def blocks(tree: LexborHTMLParser) -> list[HtmlBlock]:
                 continue
             if block_id != current:
                 flush()
-                current, cur_tag, cur_furniture, cur_origin, cur_depth = block_id, block_tag, furniture, origin, depth
+                current = cur_element = block_id
+                cur_tag, cur_furniture, cur_origin, cur_depth = block_tag, furniture, origin, depth
             parts.append(text)
             if in_link:
                 link_chars += len(text.strip())
@@ -162,6 +200,8 @@ def blocks(tree: LexborHTMLParser) -> list[HtmlBlock]:
         if node_id == root_id:
             continue
         parent = node.parent
+        if parent is not None:
+            parents[node_id] = parent.mem_id
         pst = state.get(parent.mem_id) if parent is not None else None
         if pst is None:
             pst = (root_id, "body", None, 0, False, 0)
