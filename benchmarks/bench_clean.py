@@ -1,16 +1,17 @@
 """How well does the cleaner find article bodies in real scraped pages, and how fast?
 
-    python benchmarks/bench_clean.py [--data DIR] [--json OUT] [--worst N]
+    python benchmarks/bench_clean.py [--data DIR] [--json OUT] [--worst N] [--input dump|html|both]
 
 DIR is laid out like ../shared/eval/boilerplate (pages.jsonl, dumps.jsonl): real pages with gold
-bodies and per-line gold labels of their text dumps. Prints one table row per method with the
-benchmark's token precision/recall/F1 (averaged per page), line-level precision/recall/F1 against
-the dump's line labels, and pages per second (median of --repeat timed passes).
+bodies and per-line gold labels of their text dumps. Prints one table row per method and input
+with the benchmark's token precision/recall/F1 (averaged per page), for text dumps also
+line-level precision/recall/F1 against the dump's line labels, and pages per second (median of
+--repeat timed passes, one process).
 
 Peers (the `bench` extra; each skipped with a note when missing): trafilatura (default and
-favor_precision), jusText and readability-lxml, given each dump as a page with one <p> per line.
-Their token scores use their own text; a dump line counts as kept when their text has it as a
-line (or, for lines of 8+ words, anywhere).
+favor_precision), jusText and readability-lxml. On raw HTML they get the page itself; on text
+dumps, each dump as a page with one <p> per line, and a dump line counts as kept when their text
+has it as a line (or, for lines of 8+ words, anywhere).
 """
 
 from __future__ import annotations
@@ -112,6 +113,33 @@ def run_peer(extract: Callable[[str], str], dumps: list[dict], repeat: int) -> t
     return [kept_lines(d, t) for d, t in zip(dumps_text, texts)], texts, timings
 
 
+def run_html(extract: Callable[[str], str], pages: list[dict], repeat: int) -> tuple[list[str], list[float]]:
+    timings, texts = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        texts = [extract(p["html"]) for p in pages]
+        timings.append(time.perf_counter() - start)
+    return texts, timings
+
+
+def score_html(name: str, texts: list[str], timings: list[float], pages: list[dict]) -> dict:
+    tokens = token_prf((p["body"], t) for p, t in zip(pages, texts))
+    median = statistics.median(timings)
+    return {
+        "method": name, "input": "raw HTML", "pages": len(pages),
+        "token_precision": tokens.precision, "token_recall": tokens.recall, "token_f1": tokens.f1,
+        "line_precision": None, "line_recall": None, "line_f1": None,
+        "pages_per_second": len(pages) / median if median else float("inf"),
+        "seconds_min": min(timings), "seconds_median": median, "seconds_max": max(timings),
+        "per_page_f1": {p["id"]: _page_f1(p["body"], t) for p, t in zip(pages, texts)},
+    }
+
+
+def _page_f1(gold: str, predicted: str) -> float:
+    tp, fp, fn = shingle_counts(gold, predicted)
+    return round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else 1.0
+
+
 def score(name: str, keeps: list[list[bool]], timings: list[float], dumps: list[dict], gold: dict[str, str],
           texts: list[str] | None = None) -> dict:
     labels = [[bool(line["label"]) for line in d["lines"]] for d in dumps]
@@ -120,11 +148,7 @@ def score(name: str, keeps: list[list[bool]], timings: list[float], dumps: list[
     tokens = token_prf((gold[d["id"]], p) for d, p in zip(dumps, predicted))
     lines = line_prf(labels, keeps)
     median = statistics.median(timings)
-    per_page = {
-        d["id"]: round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else 1.0
-        for d, p in zip(dumps, predicted)
-        for tp, fp, fn in [shingle_counts(gold[d["id"]], p)]
-    }
+    per_page = {d["id"]: _page_f1(gold[d["id"]], p) for d, p in zip(dumps, predicted)}
     return {
         "method": name, "input": "text dump", "pages": len(dumps),
         "token_precision": tokens.precision, "token_recall": tokens.recall, "token_f1": tokens.f1,
@@ -142,30 +166,43 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timed passes per method (median reported)")
     ap.add_argument("--worst", type=int, default=0, help="list the N pages where framing scores lowest")
     ap.add_argument("--no-peers", action="store_true", help="skip trafilatura, jusText and readability-lxml")
+    ap.add_argument("--input", choices=("dump", "html", "both"), default="both", help="which form of the pages")
     args = ap.parse_args(argv)
-    if not (args.data / "dumps.jsonl").is_file():
-        print(f"bench_clean: no dumps.jsonl in {args.data}", file=sys.stderr)
+    needed = {"dump": ["dumps.jsonl", "pages.jsonl"], "html": ["pages.jsonl"], "both": ["dumps.jsonl", "pages.jsonl"]}
+    missing = [f for f in needed[args.input] if not (args.data / f).is_file()]
+    if missing:
+        print(f"bench_clean: no {', '.join(missing)} in {args.data}", file=sys.stderr)
         return 2
-    dumps = load_jsonl(args.data / "dumps.jsonl")
-    gold = {p["id"]: p["body"] for p in load_jsonl(args.data / "pages.jsonl")}
+    pages = load_jsonl(args.data / "pages.jsonl")
+    gold = {p["id"]: p["body"] for p in pages}
+    extractors = {} if args.no_peers else peers()
     rows = []
-    for name, method in (("framing", framing_keep), (f"keep lines of {LONG_LINE_WORDS}+ words", long_lines_keep)):
-        keeps, timings = run(method, dumps, args.repeat)
-        rows.append(score(name, keeps, timings, dumps, gold))
-    if not args.no_peers:
-        for name, extract in peers().items():
+    if args.input in ("html", "both"):
+        for name, extract in {"framing": lambda page: framing.clean(page).text, **extractors}.items():
+            texts, timings = run_html(extract, pages, args.repeat)
+            rows.append(score_html(name, texts, timings, pages))
+    if args.input in ("dump", "both"):
+        dumps = load_jsonl(args.data / "dumps.jsonl")
+        for name, method in (("framing", framing_keep), (f"keep lines of {LONG_LINE_WORDS}+ words", long_lines_keep)):
+            keeps, timings = run(method, dumps, args.repeat)
+            rows.append(score(name, keeps, timings, dumps, gold))
+        for name, extract in extractors.items():
             keeps, texts, timings = run_peer(extract, dumps, args.repeat)
             rows.append(score(name, keeps, timings, dumps, gold, texts))
     print(f"{'method':<28} {'input':<10} {'tokP':>6} {'tokR':>6} {'tokF1':>6} {'lineP':>6} {'lineR':>6} {'lineF1':>6} {'pages/s':>8}")
     for r in rows:
+        line = " ".join(f"{r[k]:6.3f}" if r[k] is not None else f"{'-':>6}" for k in ("line_precision", "line_recall", "line_f1"))
         print(f"{r['method']:<28} {r['input']:<10} {r['token_precision']:6.3f} {r['token_recall']:6.3f} {r['token_f1']:6.3f} "
-              f"{r['line_precision']:6.3f} {r['line_recall']:6.3f} {r['line_f1']:6.3f} {r['pages_per_second']:8.1f}")
+              f"{line} {r['pages_per_second']:8.1f}")
     if args.worst:
-        urls = {d["id"]: d["url"] for d in dumps}
-        worst = sorted(rows[0]["per_page_f1"].items(), key=lambda kv: kv[1])[: args.worst]
-        print(f"\nlowest-scoring pages for framing (token F1 per page):")
-        for pid, f1 in worst:
-            print(f"  {f1:.3f}  {pid[:12]}  {urls[pid]}")
+        urls = {p["id"]: p["url"] for p in pages}
+        for r in rows:
+            if r["method"] != "framing":
+                continue
+            worst = sorted(r["per_page_f1"].items(), key=lambda kv: kv[1])[: args.worst]
+            print(f"\nlowest-scoring pages for framing on {r['input']} (token F1 per page):")
+            for pid, f1 in worst:
+                print(f"  {f1:.3f}  {pid[:12]}  {urls[pid]}")
     if args.json:
         from framing.persist import write_json_atomic
 

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import html, metadata
-from .chrome import WORD, LineFeatures, features
+from .chrome import WORD, LineFeatures, count_words, features
 from .decode import decode
 from .types import Article, Block
 
@@ -83,7 +83,8 @@ def clean(
     # Text the page repeats (meta descriptions, captions and alt text, teasers, a whole-article
     # digest in one line) earns nothing on its own: the run must be carried by text seen once.
     repeats = Counter(line.text for line in lines if line.text)
-    digests = _digests(lines)
+    # HTML keeps meta values and scripts out of its blocks, so only dumps carry flattened digests
+    digests = _digests(lines) if markup is None else set()
     tables = _table_lines(lines) | {i for i, line in enumerate(lines) if line.table_row}
     run_scores = [
         TABLE_CELL_SCORE if i in tables else min(s, 0.0) if repeats[line.text] > 1 or i in digests else s
@@ -100,8 +101,7 @@ def clean(
         for line, reason in zip(lines, reasons)
     )
     body = tuple(line.text for line, reason in zip(lines, reasons) if reason is None)
-    article = metadata.build(lines=[line.text for line in lines], blocks=blocks, body=body, body_start=start)
-    return metadata.with_declared(article, markup.meta) if markup else article
+    return metadata.build([line.text for line in lines], blocks, body, start, markup.meta if markup else None)
 
 
 def split_lines(text: str) -> list[str]:
@@ -124,7 +124,9 @@ def _html_lines(blocks: list[html.HtmlBlock]) -> list[_Line]:
             furniture = "links"
         elif furniture is None and b.tag == "h1":
             furniture = "title"  # the headline belongs to the metadata, not the body
-        lines.append(_Line(b.text, b.text, features(b.text), furniture, b.tag == "tr"))
+        # furniture is chrome whatever its text says: spare it the patterns of pass 1
+        f = features(b.text) if furniture is None else LineFeatures(count_words(b.text), False, "furniture", False, False)
+        lines.append(_Line(b.text, b.text, f, furniture, b.tag == "tr"))
     return lines
 
 

@@ -48,12 +48,23 @@ _ZONES = {
 }
 
 
-def build(lines: Sequence[str], blocks: tuple[Block, ...], body: tuple[str, ...], body_start: int) -> Article:
-    """Assemble the Article: find each metadata field and name the blocks it came from."""
+def build(
+    lines: Sequence[str],
+    blocks: tuple[Block, ...],
+    body: tuple[str, ...],
+    body_start: int,
+    declared: HtmlMeta | None = None,
+) -> Article:
+    """Assemble the Article: find each metadata field and name the blocks it came from.
+
+    An HTML page names its own metadata (JSON-LD, meta tags, ``declared``): that beats what the
+    text suggests, and the text is searched only for the fields the page leaves out.
+    """
+    meta = declared or HtmlMeta()
     body_end = max((i + 1 for i, b in enumerate(blocks) if b.decision == "body"), default=len(lines))
     head = range(0, min(body_start, len(lines)) if body else len(lines))
-    title, title_lines = _title(lines, blocks, head)
-    description = _description(lines, blocks, head, body, title)
+    title, title_lines = _declared_title(meta, blocks) if meta.title else _title(lines, blocks, head)
+    description = meta.description or _description(lines, blocks, head, body, title)
     credit, credit_line = _credit(lines, blocks, body_start, body_end, bool(body))
     relabel = {i: "title" for i in title_lines}
     if credit_line is not None:
@@ -64,38 +75,27 @@ def build(lines: Sequence[str], blocks: tuple[Block, ...], body: tuple[str, ...]
         replace(b, reason=relabel[i]) if i in relabel and b.decision == "chrome" else b
         for i, b in enumerate(blocks)
     )
-    url = next((t for t in lines if _URL.match(t) and not _ASSET.search(t)), None)
+    url = meta.url or next((t for t in lines if _URL.match(t) and not _ASSET.search(t)), None)
+    stamp = parse_datetime(meta.published) if meta.published else None
     return Article(
         title=title,
-        published=_published(lines[: body_end if body else len(lines)]),
-        outlet=_outlet(lines, blocks, head, title, url),
-        credit=credit,
+        published=stamp[0] if stamp else _published(lines[: body_end if body else len(lines)]),
+        outlet=meta.outlet or _outlet(lines, blocks, head, title, url),
+        credit=credit or meta.author,
         url=url,
         description=description,
-        keywords=_keywords(lines, blocks, head),
+        keywords=meta.keywords or _keywords(lines, blocks, head),
         body=body,
         blocks=blocks,
     )
 
 
-def with_declared(article: Article, meta: HtmlMeta) -> Article:
-    """An HTML page names its own metadata (JSON-LD, meta tags): that beats what the text suggests.
-    Fields the page leaves out keep what the text-dump heuristics found."""
-    declared = parse_datetime(meta.published) if meta.published else None
-    title = meta.title
-    if title and meta.outlet and title.casefold().endswith(meta.outlet.casefold()):
+def _declared_title(meta: HtmlMeta, blocks: tuple[Block, ...]) -> tuple[str, list[int]]:
+    """The page's own title, without the site name its <title> may carry."""
+    title = meta.title or ""
+    if meta.outlet and title.casefold().endswith(meta.outlet.casefold()):
         title = _strip_site(title)
-    headline = next((b.text for b in article.blocks if b.reason == "title"), None)
-    return replace(
-        article,
-        title=title or headline or article.title,
-        published=declared[0] if declared else article.published,
-        outlet=meta.outlet or article.outlet,
-        credit=article.credit or meta.author,
-        url=meta.url or article.url,
-        description=meta.description or article.description,
-        keywords=meta.keywords or article.keywords,
-    )
+    return title, []
 
 
 def _title(lines: Sequence[str], blocks: tuple[Block, ...], head: range) -> tuple[str | None, list[int]]:
