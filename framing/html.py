@@ -174,18 +174,16 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
     for node in root.traverse(include_text=True):
         tag = node.tag
         if tag == "-text":
-            parent = node.parent
-            if parent is None:
-                continue
-            st = state.get(parent.mem_id)
-            if st is None:
-                continue
-            block_id, block_tag, furniture, origin, in_link, depth = st
             text = node.text_content
-            if not text or text.isspace():
+            if not text or text.isspace():  # layout whitespace: most text nodes of a page
                 if parts and text:
                     parts.append(" ")
                 continue
+            parent = node.parent
+            st = state.get(parent.mem_id) if parent is not None else None
+            if st is None:
+                continue
+            block_id, block_tag, furniture, origin, in_link, depth = st
             if block_id != current:
                 flush()
                 current = cur_element = block_id
@@ -200,9 +198,10 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
         if node_id == root_id:
             continue
         parent = node.parent
+        pst = None
         if parent is not None:
-            parents[node_id] = parent.mem_id
-        pst = state.get(parent.mem_id) if parent is not None else None
+            parents[node_id] = parent_id = parent.mem_id
+            pst = state.get(parent_id)
         if pst is None:
             pst = (root_id, "body", None, 0, False, 0)
         block_id, block_tag, furniture, origin, in_link, depth = pst
