@@ -254,12 +254,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FramingError as e:
         print(f"framing {args.command}: {e}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush is quiet
+        return 0
     except OSError as e:  # a file that cannot be written or read past the checks: still one line
         print(f"framing {args.command}: {e.filename or ''}{': ' if e.filename else ''}{e.strerror or e}", file=sys.stderr)
         return EXIT_INPUT
-    except BrokenPipeError:  # output piped into `head` and closed early
-        sys.stderr.close()
-        return 0
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130
