@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import html, metadata
 from .chrome import WORD, LineFeatures, count_words, features
@@ -61,7 +61,7 @@ class _Line:
     text: str
     f: LineFeatures
     furniture: str | None = None  # what the markup says the block is (HTML only)
-    table_row: bool = False
+    tag: str = ""  # the HTML block element ("" in a text dump)
 
 
 def clean(
@@ -85,7 +85,7 @@ def clean(
     repeats = Counter(line.text for line in lines if line.text)
     # HTML keeps meta values and scripts out of its blocks, so only dumps carry flattened digests
     digests = _digests(lines) if markup is None else set()
-    tables = _table_lines(lines) | {i for i, line in enumerate(lines) if line.table_row}
+    tables = _table_lines(lines) | {i for i, line in enumerate(lines) if line.tag == "tr"}
     run_scores = [
         TABLE_CELL_SCORE if i in tables else min(s, 0.0) if repeats[line.text] > 1 or i in digests else s
         for i, (s, line) in enumerate(zip(scores, lines))
@@ -120,13 +120,17 @@ def _html_lines(blocks: list[html.HtmlBlock]) -> list[_Line]:
     lines = []
     for b in blocks:
         furniture = b.furniture
-        if furniture is None and b.link_share > LINK_SHARE:
-            furniture = "links"
-        elif furniture is None and b.tag == "h1":
+        if furniture is None and b.tag == "h1":
             furniture = "title"  # the headline belongs to the metadata, not the body
-        # furniture is chrome whatever its text says: spare it the patterns of pass 1
-        f = features(b.text) if furniture is None else LineFeatures(count_words(b.text), False, "furniture", False, False)
-        lines.append(_Line(b.text, b.text, f, furniture, b.tag == "tr"))
+        if furniture is not None:  # chrome whatever its text says: spare it the patterns of pass 1
+            f = LineFeatures(count_words(b.text), False, "furniture", False, False)
+        else:
+            f = features(b.text)
+            if f.chrome == "keyword list":  # a dump's meta keywords; in HTML, list items and addresses
+                f = replace(f, chrome=None)
+            if b.link_share > LINK_SHARE and not _is_prose(f, MIN_PROSE_WORDS, LONG_TEXT_WORDS):
+                furniture = "links"  # a sentence stays prose even when its words link elsewhere
+        lines.append(_Line(b.text, b.text, f, furniture, b.tag))
     return lines
 
 
@@ -315,7 +319,7 @@ def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int, tabl
             reasons.append(_outside_reason(f, min_prose_words))
         elif previous is not None and previous.f.announces_link:
             reasons.append("related link")
-        elif _next_is_credit(lines, i, end):
+        elif not line.tag and _next_is_credit(lines, i, end):  # HTML marks its captions itself
             reasons.append("caption")
         else:
             key = _dup_key(line.text)

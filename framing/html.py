@@ -40,7 +40,7 @@ CHROME_TAGS = {
 _CHROME_WORDS = {
     "navigation": "nav navbar navigation menu menus breadcrumb breadcrumbs skip masthead topbar",
     "footer": "footer",
-    "share": "share sharing social sharebar",
+    "share": "share sharing sharebar",
     "related": "related recirc recirculation recommended recommendations trending popular mostread outbrain taboola more",
     "comments": "comment comments disqus discussion",
     "promo": "promo promotion newsletter subscribe subscription signup paywall cta ad ads advert advertisement adslot sponsor sponsored banner",
