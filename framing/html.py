@@ -45,7 +45,7 @@ _CHROME_WORDS = {
     "comments": "comment comments disqus discussion",
     "promo": "promo promotion newsletter subscribe subscription signup paywall cta ad ads advert advertisement adslot sponsor sponsored banner",
     "caption": "caption figcaption credit credits",
-    "widget": "widget toolbar tools modal popup cookie consent overlay tooltip",
+    "widget": "widget toolbar tools modal popup popover rollover hovercard cookie consent overlay tooltip",
     "byline": "byline author authors bio dateline timestamp",
     "hidden": "hidden hide sronly visuallyhidden offscreen",
     "tags": "tags tag keywords topics",
@@ -56,6 +56,8 @@ _SNIFF_CHARS = 4096
 _DOCUMENT_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 # a fragment without <html> or <body> is HTML when it closes an element that holds content
 _COMMON_TAG = re.compile(r"</(?:div|p|span|a|table|article|section|h[1-6]|ul|ol|li|b|i|em|strong)>", re.I)
+_INLINE_HIDDEN = ("hidden", "widget")  # inline elements with these reasons are not read
+_WRAPPERS = frozenset(("html", "body", "main", "article"))  # never furniture, whatever their class
 FURNITURE_MAX_SHARE = 0.3  # a "menu" holding more of the page's text than this is a wrapper
 _ATTR_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _SPACE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")  # zero-width characters are space too
@@ -153,8 +155,8 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
         return []
     tree.strip_tags(list(INVISIBLE))
     # per element: (its block element's id, that block's tag, furniture reason, the element that
-    # gave it, in a link, depth)
-    state: dict[int, tuple[int, str, str | None, int, bool, int]] = {}
+    # gave it, in a link, depth, inside an inline popup or hidden span)
+    state: dict[int, tuple[int, str, str | None, int, bool, int, bool]] = {}
     out: list[HtmlBlock] = []
     current: int | None = None
     parts: list[str] = []
@@ -170,7 +172,7 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
         parts, link_chars = [], 0
 
     root_id = root.mem_id
-    state[root_id] = (root_id, root.tag or "body", None, 0, False, 0)
+    state[root_id] = (root_id, root.tag or "body", None, 0, False, 0, False)
     for node in root.traverse(include_text=True):
         tag = node.tag
         if tag == "-text":
@@ -183,7 +185,9 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
             st = state.get(parent.mem_id) if parent is not None else None
             if st is None:
                 continue
-            block_id, block_tag, furniture, origin, in_link, depth = st
+            block_id, block_tag, furniture, origin, in_link, depth, popup = st
+            if popup:
+                continue  # a popup or hidden span inside a paragraph: not part of its text
             if block_id != current:
                 flush()
                 current = cur_element = block_id
@@ -203,18 +207,21 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
             parents[node_id] = parent_id = parent.mem_id
             pst = state.get(parent_id)
         if pst is None:
-            pst = (root_id, "body", None, 0, False, 0)
-        block_id, block_tag, furniture, origin, in_link, depth = pst
-        if furniture is None and tag not in ("html", "body", "main", "article"):
-            furniture = CHROME_TAGS.get(tag) or _attribute_reason(node.attributes)
-            origin = node_id if furniture is not None else 0
+            pst = (root_id, "body", None, 0, False, 0, False)
+        block_id, block_tag, furniture, origin, in_link, depth, popup = pst
+        inline = tag not in BLOCK_TAGS
+        if (furniture is None or (inline and not popup)) and tag not in _WRAPPERS:
+            own = CHROME_TAGS.get(tag) or _attribute_reason(node.attributes)
+            if furniture is None and own is not None:
+                furniture, origin = own, node_id
+            popup = popup or (inline and own in _INLINE_HIDDEN)
         if tag in CELL_TAGS and current == block_id and parts:
             parts.append(" ")
         if tag in BLOCK_TAGS:
             block_id, block_tag = node_id, tag
             if tag == "br" or tag == "hr":
                 current = None  # a line break ends the block it interrupts
-        state[node_id] = (block_id, block_tag, furniture, origin, in_link or tag == "a", depth + 1)
+        state[node_id] = (block_id, block_tag, furniture, origin, in_link or tag == "a", depth + 1, popup)
     flush()
     return _small_furniture(out)
 
