@@ -55,7 +55,7 @@ _CREDIT = re.compile(
     r"caption\b|video\b|getty)|"
     r"\[[A-Z][A-Z .&/-]{1,30}\]$|\((?:AP|AFP|EPA|Reuters|Getty|Xinhua)\b[^)]*\)$|"
     r"(?:getty images|/\s*afp|/\s*reuters|/\s*ap|/\s*epa|via getty|shutterstock|istock)\W*$|\s摄$|"
-    r"^(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s*\d+|^\d+\s*/\s*\d+$|"
+    r"^(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s*\d+|^\d+\s*/\s*\d+$|^\d+\s+of\s+\d+$|"
     # "Jane Doe / The Courier": a photographer and an agency or paper
     r"^[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3}\s?/\s?[^\W\d][\w.'’&-]*(?:\s[\w.'’&-]+){0,4}$",
     re.I,

@@ -45,6 +45,8 @@ TABLE_NUMBER_SHARE = 0.3  # share of bare numbers that makes a run of short line
 TABLE_CELL_SCORE = 0.5  # a table cell earns a little: a table is content, not furniture
 # what a table cell or a list item may be on its own: text, numbers, tags, dates
 _CELL_REASONS = (None, "blank", "no text", "keyword list", "date")
+# an HTML table row holds all its cells: a row that is only a date is a layout table's dateline
+_ROW_REASONS = (None, "no text")
 CONTAINED_MAX_WORDS = 60  # longest line checked for being a repeat inside a nearby paragraph
 CONTAINED_WINDOW = 12  # how many body lines before and after are compared
 
@@ -88,9 +90,10 @@ def clean(
     repeats = Counter(line.text for line in lines if line.text)
     # HTML keeps meta values and scripts out of its blocks, so only dumps carry flattened digests
     digests = _digests(lines) if markup is None else set()
-    tables = _table_lines(lines) | {i for i, line in enumerate(lines) if line.tag == "tr"}
+    # a table row of HTML is a row of a table, unless it is furniture (a layout table's menu)
+    tables = _table_lines(lines) | {i for i, line in enumerate(lines) if line.tag == "tr" and line.furniture is None}
     run_scores = [
-        TABLE_CELL_SCORE if i in tables else min(s, 0.0) if repeats[line.text] > 1 or i in digests else s
+        max(s, TABLE_CELL_SCORE) if i in tables else min(s, 0.0) if repeats[line.text] > 1 or i in digests else s
         for i, (s, line) in enumerate(zip(scores, lines))
     ]
     start, end = _body_run(run_scores, [line.f.comments and not line.furniture for line in lines], max_gap_lines)
@@ -325,7 +328,7 @@ def _decide(lines: list[_Line], start: int, end: int, min_prose_words: int, tabl
             reasons.append(line.furniture)
         elif f.comments:
             reasons.append("comments")
-        elif i in tables and start <= i < end and f.chrome in _CELL_REASONS:
+        elif i in tables and start <= i < end and f.chrome in (_ROW_REASONS if line.tag else _CELL_REASONS):
             reasons.append(None)  # a cell of a table inside the article
             keys[i] = _dup_key(line.text)
         elif f.chrome is not None:

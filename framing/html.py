@@ -53,9 +53,11 @@ _CHROME_WORDS = {
 }  # fmt: skip
 CHROME_WORDS = {w: reason for reason, words in _CHROME_WORDS.items() for w in words.split()}
 _SNIFF_CHARS = 4096
-_DOCUMENT_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
-# a fragment without <html> or <body> is HTML when it closes an element that holds content
-_COMMON_TAG = re.compile(r"</(?:div|p|span|a|table|article|section|h[1-6]|ul|ol|li|b|i|em|strong)>", re.I)
+_DOCUMENT_TAG = re.compile(r"(?:^|\n)[ \t\ufeff]*<(?:!doctype\s+html|html|head|body)\b", re.I)
+# a fragment without <html> or <body>: an element that holds content or script, opened or closed
+_COMMON_TAG = re.compile(
+    r"</?(?:div|p|span|a|table|tr|td|article|section|main|h[1-6]|ul|ol|li|b|i|em|strong|script|style|br)\b[^<>]*>", re.I
+)
 _INLINE_HIDDEN = ("hidden", "widget")  # inline elements with these reasons are not read
 _WRAPPERS = frozenset(("html", "body", "main", "article"))  # never furniture, whatever their class
 FURNITURE_MAX_SHARE = 0.3  # a "menu" holding more of the page's text than this is a wrapper
@@ -80,7 +82,8 @@ class HtmlBlock:
 class HtmlMeta:
     """What the page declares about itself, as written (dates are parsed by ``metadata``)."""
 
-    title: str | None = None  # JSON-LD headline, og:title, <title>
+    title: str | None = None  # JSON-LD headline, og:title
+    page_title: str | None = None  # <title>, written for browser tabs (often with the site name)
     published: str | None = None  # JSON-LD datePublished, article:published_time, <time>
     modified: str | None = None
     author: str | None = None
@@ -133,7 +136,9 @@ class HtmlPage:
 
 
 def looks_like_html(text: str) -> bool:
-    """A page is HTML when it opens with markup and names an HTML element early on."""
+    """HTML opens with markup: a document tag at the start of a line (after a crawler's headers,
+    perhaps), or a first character "<" and an HTML element early on. Prose that mentions <html>
+    in a sentence, and a dump whose first line is a <meta charset>, stay text."""
     head = text[:_SNIFF_CHARS]
     if _DOCUMENT_TAG.search(head):
         return True
@@ -241,7 +246,7 @@ def _small_furniture(found: list[HtmlBlock]) -> list[HtmlBlock]:
 
 
 def _attribute_reason(attributes: dict[str, str | None]) -> str | None:
-    if attributes.get("hidden") is not None or attributes.get("aria-hidden") == "true":
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return "hidden"
     style = attributes.get("style")
     if style and "display:none" in style.replace(" ", "").lower():
@@ -306,10 +311,9 @@ def page_meta(tree: LexborHTMLParser) -> HtmlMeta:
         href = canonical.attributes.get("href") if canonical is not None else None
         if href:
             found["url"] = href.strip()
-    if "title" not in found:
-        title = tree.css_first("title")
-        if title is not None and title.text(strip=True):
-            found["title"] = title.text(strip=True)
+    title = tree.css_first("title")
+    if title is not None and title.text(strip=True):
+        found["page_title"] = title.text(strip=True)
     if "published" not in found:
         stamp = tree.css_first("time[datetime]")
         if stamp is not None and stamp.attributes.get("datetime"):

@@ -25,6 +25,7 @@ _URL = re.compile(r"^https?://(?:www\.)?([^/\s?#]+)\S*$", re.I)
 _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|mp4|mp3|pdf)(?:[?#]|$)", re.I)
 _SIGNOFF = re.compile(r"^(?:\(?(?:reporting|writing|editing|additional reporting) by\b.*|[—–-]\s*[A-Z][\w ./&-]{1,40})$", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|von|par|por|di)[:\s]+(.+)$", re.I)
+_BYLINE_TAIL = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")  # "Name | Staff writer", "Name · 6 August"
 DESCRIPTION_OVERLAP = 0.5  # share of a description's words that the body also uses
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -63,9 +64,9 @@ def build(
     meta = declared or HtmlMeta()
     body_end = max((i + 1 for i, b in enumerate(blocks) if b.decision == "body"), default=len(lines))
     head = range(0, min(body_start, len(lines)) if body else len(lines))
-    title, title_lines = _declared_title(meta, blocks) if meta.title else _title(lines, blocks, head)
+    title, title_lines = _declared_title(meta, blocks) if declared else _title(lines, blocks, head)
     description = meta.description or _description(lines, blocks, head, body, title)
-    credit, credit_line = _credit(lines, blocks, body_start, body_end, bool(body))
+    credit, credit_line = _credit(lines, blocks, body_start, body_end, bool(body), meta.author)
     relabel = {i: "title" for i in title_lines}
     if credit_line is not None:
         relabel[credit_line] = "credit"
@@ -80,8 +81,8 @@ def build(
     return Article(
         title=title,
         published=stamp[0] if stamp else _published(lines[: body_end if body else len(lines)]),
-        outlet=meta.outlet or _outlet(lines, blocks, head, title, url),
-        credit=credit or meta.author,
+        outlet=meta.outlet or _outlet(lines, blocks, head, title, url, (meta.page_title or "") if declared else None),
+        credit=credit,
         url=url,
         description=description,
         keywords=meta.keywords or _keywords(lines, blocks, head),
@@ -90,12 +91,18 @@ def build(
     )
 
 
-def _declared_title(meta: HtmlMeta, blocks: tuple[Block, ...]) -> tuple[str, list[int]]:
-    """The page's own title, without the site name its <title> may carry."""
-    title = meta.title or ""
-    if meta.outlet and title.casefold().endswith(meta.outlet.casefold()):
-        title = _strip_site(title)
-    return title, []
+def _declared_title(meta: HtmlMeta, blocks: tuple[Block, ...]) -> tuple[str | None, list[int]]:
+    """The headline an HTML page declares (JSON-LD, OpenGraph), else its <h1>, else its <title>
+    without the site name: the <title> is written for browser tabs, the <h1> for readers."""
+    if meta.title:
+        title = meta.title
+        if meta.outlet and title.casefold().endswith(meta.outlet.casefold()):
+            title = _strip_site(title)
+        return title, []
+    headline = next((b.text for b in blocks if b.reason == "title"), None)
+    if headline:
+        return headline, []
+    return (_strip_site(meta.page_title), []) if meta.page_title else (None, [])
 
 
 def _title(lines: Sequence[str], blocks: tuple[Block, ...], head: range) -> tuple[str | None, list[int]]:
@@ -173,8 +180,9 @@ def _description(
 
 
 def _credit(
-    lines: Sequence[str], blocks: tuple[Block, ...], start: int, end: int, has_body: bool
+    lines: Sequence[str], blocks: tuple[Block, ...], start: int, end: int, has_body: bool, author: str | None
 ) -> tuple[str | None, int | None]:
+    """An agency sign-off after the body, else the author the page declares, else its byline."""
     if not has_body:
         return None, None
     after = [i for i in range(end, min(end + 8, len(lines))) if lines[i]][:3]
@@ -183,10 +191,12 @@ def _credit(
         letters = re.sub(r"[\W\d_]", "", text)
         if (count_words(text) <= 4 and letters.isupper()) or _SIGNOFF.match(text):
             return text, i
+    if author:
+        return author, None
     for i in range(start - 1, max(start - 16, -1), -1):
         match = _BYLINE.match(lines[i])
         if match and count_words(lines[i]) <= 12:
-            return match.group(1).strip(), i
+            return _BYLINE_TAIL.split(match.group(1))[0].strip(), i
     for i in range(start - 1, max(start - 16, -1), -1):
         if blocks[i].reason in ("credit", "caption") and lines[i].startswith("©"):
             return lines[i].split("/ Go to")[0].strip(), i
@@ -194,15 +204,19 @@ def _credit(
 
 
 def _outlet(
-    lines: Sequence[str], blocks: tuple[Block, ...], head: range, title: str | None, url: str | None
+    lines: Sequence[str], blocks: tuple[Block, ...], head: range, title: str | None, url: str | None,
+    page_title: str | None = None,
 ) -> str | None:
-    first = next((t for t in lines if t), "")
-    parts = _TITLE_SEPARATORS.split(_SCRAPER_HEADER.sub("", first).strip())
+    """The site suffix of the <title> (a dump's first line), else a short name the page repeats,
+    else the URL's host. In HTML the <title> is known, and repeated menu items are not a name."""
+    html = page_title is not None
+    first = page_title if html else next((t for t in lines if t), "")
+    parts = _TITLE_SEPARATORS.split(_SCRAPER_HEADER.sub("", first or "").strip())
     if len(parts) > 1:
         suffix = parts[-1].strip()
         if suffix != title and 0 < count_words(suffix) <= 5:
             return suffix
-    counts = Counter(
+    counts = Counter() if html else Counter(
         lines[i] for i in head
         if 1 <= count_words(lines[i]) <= 4 and blocks[i].reason in ("navigation", "metadata", "body")
         and any(c.isupper() for c in lines[i]) and not any(c.isdigit() for c in lines[i])

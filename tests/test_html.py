@@ -30,20 +30,8 @@ PAGES = sorted(DATA.glob("*.html"))
 META_FIELDS = ("title", "published", "outlet", "url", "credit")
 
 # Known failures of the library on realistic pages, kept strict so a fix shows up here.
-BODY_XFAIL = {
-    "coastline_storm_gallery": "a gallery's '1 of 4' counter (no chrome class word) is kept as body",
-    "radio_br_paragraphs": "an article inside a layout table is read as table rows (0.5 each) and lost",
-}
-META_XFAIL = {
-    ("gazette_council_budget", "credit"): "the byline's role (', local democracy reporter') stays in the credit",
-    ("northfield_exam_results", "credit"): "the byline's role ('| Staff writer') stays in the credit",
-    ("es_embalse_sequia", "credit"): "the byline's date ('· 6 de agosto de 2024') stays in the credit",
-    ("coastline_storm_gallery", "title"): "a <title> alone keeps its site suffix when no outlet is declared",
-    ("coastline_storm_gallery", "outlet"): "the outlet is the last item of the nav menu ('Advertise')",
-    ("radio_br_paragraphs", "title"): "a <title> alone keeps its site suffix when no outlet is declared",
-    ("radio_br_paragraphs", "outlet"): "the site suffix of <title> is not taken for the outlet",
-    ("column_four_day_week", "title"): "the <title>'s section prefix ('Opinion:') is kept; the h1 has the headline",
-}
+BODY_XFAIL: dict[str, str] = {}
+META_XFAIL: dict[tuple[str, str], str] = {}
 
 
 def _expected(page: Path) -> dict:
@@ -144,9 +132,7 @@ def test_script_style_and_noscript_never_reach_the_blocks():
 @pytest.mark.parametrize(
     "opening",
     [
-        pytest.param("<div hidden>", id="bare-hidden", marks=pytest.mark.xfail(
-            reason="selectolax gives a bare boolean attribute the value None, so attributes.get('hidden') misses it",
-            strict=True)),
+        pytest.param("<div hidden>", id="bare-hidden"),
         pytest.param('<div hidden="hidden">', id="hidden-value"),
         pytest.param('<div aria-hidden="true">', id="aria-hidden"),
         pytest.param("<div style='display: none'>", id="display-none"),
@@ -169,10 +155,6 @@ def test_script_only_page_gives_an_empty_body():
     assert framing.clean(SCRIPT_ONLY).body == ()
 
 
-@pytest.mark.xfail(
-    reason="a page of only <script> tags is not sniffed as HTML, so its source becomes a dump line and the title",
-    strict=True,
-)
 def test_script_only_page_is_read_as_html():
     article = framing.clean(SCRIPT_ONLY)
     assert article.title is None
@@ -262,7 +244,6 @@ _DEEP_PARAGRAPH = "The harbour master said the channel would reopen to shipping 
         pytest.param("<html><body>" + "<div>" * 100_000 + f"<p>{_DEEP_PARAGRAPH}", id="never-closed"),
         pytest.param(
             "<div>" * 100_000 + f"<p>{_DEEP_PARAGRAPH}</p>" + "</div>" * 100_000, id="fragment",
-            marks=pytest.mark.xfail(reason="no closing tag in the first 4096 characters: sniffed as a text dump", strict=True),
         ),
     ],
 )
@@ -283,7 +264,6 @@ def test_deeply_nested_divs(page):
         pytest.param("<!-- saved by a scraper -->\n<article><h2>Heading</h2></article>", id="comment-first"),
         pytest.param(
             "<p>The ferry will not sail on Sunday.\n<p>Passengers should check the timetable.\n", id="unclosed-p",
-            marks=pytest.mark.xfail(reason="a fragment of unclosed <p>s closes no element, so it is not sniffed as HTML", strict=True),
         ),
     ],
 )
@@ -305,7 +285,6 @@ def test_looks_like_html_for_pages_and_fragments(text):
         pytest.param(
             "New accessibility law for public websites\nThe regulation requires every page to declare its language "
             "in the <html> element so that screen readers pronounce it correctly.\nShare", id="prose-html",
-            marks=pytest.mark.xfail(reason="'<html>' anywhere in the first 4096 characters makes a dump HTML", strict=True),
         ),
     ],
 )
