@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import html, metadata
-from .chrome import WORD, LineFeatures, count_words, features
+from .chrome import WORD, LineFeatures, count_words, ends_sentence, features
 from .decode import decode
 from .types import Article, Block
 
@@ -140,14 +140,16 @@ def _html_lines(blocks: list[html.HtmlBlock]) -> list[_Line]:
         furniture = b.furniture
         if furniture is None and b.tag == "h1":
             furniture = "title"  # the headline belongs to the metadata, not the body
+        if furniture is None and b.link_share > LINK_SHARE:
+            words = count_words(b.text)
+            if not ((ends_sentence(b.text) and words >= MIN_PROSE_WORDS) or words >= LONG_TEXT_WORDS):
+                furniture = "links"  # a sentence stays prose even when its words link elsewhere
         if furniture is not None:  # chrome whatever its text says: spare it the patterns of pass 1
             f = LineFeatures(count_words(b.text), False, "furniture", False, False)
         else:
             f = features(b.text)
             if f.chrome == "keyword list":  # a dump's meta keywords; in HTML, list items and addresses
                 f = replace(f, chrome=None)
-            if b.link_share > LINK_SHARE and not _is_prose(f, MIN_PROSE_WORDS, LONG_TEXT_WORDS):
-                furniture = "links"  # a sentence stays prose even when its words link elsewhere
         lines.append(_Line(b.text, b.text, f, furniture, b.tag))
     return lines
 
