@@ -49,17 +49,23 @@ _DATE_WORDS = re.compile(
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|reporting by|von|par|por|di|door|av|автор|текст|от)[:\s]+[^\W\d_]", re.I
 )
-_CREDIT = re.compile(
-    r"^[(\[]?\s*(?:©|\(c\)|photo\b|photos\b|photograph\b|picture\b|pictured\b|image\b|images\b|"
+# Credits: how the line starts (a credit word, a gallery counter, "Name / Outlet"), or how it
+# ends (an agency in brackets). Two patterns, so the ending one only scans the line's tail.
+_CREDIT_START = re.compile(
+    r"[(\[]?\s*(?:©|\(c\)|photo\b|photos\b|photograph\b|picture\b|pictured\b|image\b|images\b|"
     r"credit\b|source:|courtesy\b|foto\b|bild\b|фото\b|фотография|फोटो|तस्वीर|صورة|图[片]?[:：]|写真|사진|"
     r"caption\b|video\b|getty)|"
-    r"\[[A-Z][A-Z .&/-]{1,30}\]$|\((?:AP|AFP|EPA|Reuters|Getty|Xinhua)\b[^)]*\)$|"
-    r"(?:getty images|/\s*afp|/\s*reuters|/\s*ap|/\s*epa|via getty|shutterstock|istock)\W*$|\s摄$|"
-    r"^(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s*\d+|^\d+\s*/\s*\d+$|^\d+\s+of\s+\d+$|"
+    r"(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s*\d+|\d+\s*/\s*\d+$|\d+\s+of\s+\d+$|"
     # "Jane Doe / The Courier": a photographer and an agency or paper
-    r"^[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3}\s?/\s?[^\W\d][\w.'’&-]*(?:\s[\w.'’&-]+){0,4}$",
+    r"[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3}\s?/\s?[^\W\d][\w.'’&-]*(?:\s[\w.'’&-]+){0,4}$",
     re.I,
 )
+_CREDIT_END = re.compile(
+    r"\[[A-Z][A-Z .&/-]{1,30}\]$|\((?:AP|AFP|EPA|Reuters|Getty|Xinhua)\b[^)]*\)$|"
+    r"(?:getty images|/\s*afp|/\s*reuters|/\s*ap|/\s*epa|via getty|shutterstock|istock)\W*$|\s摄$",
+    re.I,
+)
+CREDIT_TAIL_CHARS = 120  # the longest ending a credit pattern reads: "(AP Photo/Name, File)"
 # Wire sign-offs after the story: "(Reporting by ...; Editing by ...)", "— AFP", "With AP".
 SIGNOFF = re.compile(
     r"^\(?\s*(?:reporting|writing|editing|additional reporting|compiled|translated) by\b|"
@@ -82,6 +88,8 @@ _COPYRIGHT = re.compile(
     r"alle rechte|все права|版权所有|著作権|저작권",
     re.I,
 )
+_COPYRIGHT_HINTS = ("©", "(c)", "copyright", "rights", "derechos", "droits", "rechte", "права", "版权", "著作権", "저작권")
+_DIGIT = re.compile(r"\d")
 # Widgets and promos that read like prose: checked on lines of any length up to PROMO_MAX_WORDS.
 _PROMO = re.compile(
     r"\b(?:sign up|sign in|log ?in|log out|subscribe|subscription|newsletters?|cookies?|"
@@ -93,6 +101,14 @@ _PROMO = re.compile(
     r"подписаться|подпишитесь|читайте также|реклама|abonnieren|anmelden|werbung|suscr[ií]b|"
     r"publicidad|lire aussi|abonnez|关注|订阅|広告|登録|구독|광고)\b",
     re.I,
+)
+# A literal piece of every _PROMO phrase: lines holding none skip the regex (most body lines)
+_PROMO_HINTS = (
+    "sign ", "log", "subscri", "newsletter", "cookie", "download", "follow", "click", "read ", "see also",
+    "terms of", "privacy", "inbox", "unlimited", "continue", "javascript", "advertisement", "sponsored",
+    "recommended", "share ", "most ", "trending", "related ", "more from", "watch live", "listen to",
+    "back to", "skip to", "go to", "you may", "подпи", "читайте", "реклам", "abonn", "anmelden", "werbung",
+    "suscr", "publicidad", "lire aussi", "关注", "订阅", "広告", "登録", "구독", "광고",
 )
 PROMO_MAX_WORDS = 40
 _NOTICE_HINTS = ("cookie", "tracking", "continu", "consent", "privacy", "block", "subscri")
@@ -145,7 +161,7 @@ def count_words(text: str) -> float:
 
 
 def is_date_line(text: str, words: float) -> bool:
-    if words > DATE_MAX_WORDS or not _DATEISH.search(text):
+    if words > DATE_MAX_WORDS or not _DIGIT.search(text) or not _DATEISH.search(text):  # every date has a digit
         return False
     rest = _DATEISH.sub(" ", text)
     leftover = [w for w in WORD.findall(rest) if not _DATE_WORDS.match(w) and not w.isdigit()]
@@ -179,13 +195,13 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
         return "metadata"
     if is_date_line(text, words):
         return "date"
-    if _COPYRIGHT.search(text):
+    if _might_be_copyright(text) and _COPYRIGHT.search(text):
         return "copyright"
     if SIGNOFF.search(text):
         return "credit"
     if _RELATED.match(text) and (words <= 12 or ":" in text[:40]):
         return "related link"
-    if _CREDIT.search(text):
+    if _CREDIT_START.match(text) or _CREDIT_END.search(text[-CREDIT_TAIL_CHARS:]):
         return "caption" if words > 8 else "credit"
     if _COMMENTER.match(text):
         return "comment"
@@ -193,11 +209,18 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
         return "caption"
     if _BYLINE.match(text) and words <= 12 and not sentence_end:
         return "byline"
-    if _PROMO.search(text) or _has_notice(text):
+    folded = text.casefold()
+    if (any(k in folded for k in _PROMO_HINTS) and _PROMO.search(text)) or _has_notice(text):
         return "boilerplate phrase"
     if _is_keyword_list(text, sentence_end):
         return "keyword list"
     return None
+
+
+def _might_be_copyright(text: str) -> bool:
+    """The literal words every copyright pattern holds: a substring test is much cheaper."""
+    folded = text.casefold()
+    return any(k in folded for k in _COPYRIGHT_HINTS)
 
 
 def _has_notice(text: str) -> bool:
