@@ -144,8 +144,8 @@ def _html_lines(blocks: list[html.HtmlBlock]) -> list[_Line]:
             words = count_words(b.text)
             if not ((ends_sentence(b.text) and words >= MIN_PROSE_WORDS) or words >= LONG_TEXT_WORDS):
                 furniture = "links"  # a sentence stays prose even when its words link elsewhere
-        if furniture is not None:  # chrome whatever its text says: spare it the patterns of pass 1
-            f = LineFeatures(count_words(b.text), False, "furniture", False, False)
+        if furniture is not None:  # chrome whatever its text says: spare it pass 1 (a rough length will do)
+            f = LineFeatures(float(len(b.text.split())), False, "furniture", False, False)
         else:
             f = features(b.text)
             if f.chrome == "keyword list":  # a dump's meta keywords; in HTML, list items and addresses

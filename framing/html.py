@@ -74,7 +74,6 @@ class HtmlBlock:
     tag: str  # the block element holding the text
     link_share: float  # share of the text's characters inside links
     furniture: str | None  # reason, when the block sits inside page furniture
-    depth: int
     origin: int  # the element that made it furniture (0: none)
     element: int  # the block element's id, to find the blocks of one container (``parents``)
 
@@ -161,24 +160,25 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
         return []
     tree.strip_tags(list(INVISIBLE))
     # per element: (its block element's id, that block's tag, furniture reason, the element that
-    # gave it, in a link, depth, inside an inline popup or hidden span)
-    state: dict[int, tuple[int, str, str | None, int, bool, int, bool]] = {}
+    # gave it, in a link, inside an inline popup or hidden span); elements that change nothing
+    # share their parent's tuple
+    state: dict[int, tuple[int, str, str | None, int, bool, bool]] = {}
     out: list[HtmlBlock] = []
     current: int | None = None
     parts: list[str] = []
     link_chars = 0
-    cur_tag, cur_furniture, cur_origin, cur_depth, cur_element = "body", None, 0, 0, 0
+    cur_tag, cur_furniture, cur_origin, cur_element = "body", None, 0, 0
 
     def flush() -> None:
         nonlocal parts, link_chars
         text = _SPACE.sub(" ", "".join(parts)).strip()
         if text:
             share = min(1.0, link_chars / len(text))
-            out.append(HtmlBlock(text, cur_tag, share, cur_furniture, cur_depth, cur_origin, cur_element))
+            out.append(HtmlBlock(text, cur_tag, share, cur_furniture, cur_origin, cur_element))
         parts, link_chars = [], 0
 
     root_id = root.mem_id
-    state[root_id] = (root_id, root.tag or "body", None, 0, False, 0, False)
+    state[root_id] = (root_id, root.tag or "body", None, 0, False, False)
     for node in root.traverse(include_text=True):
         tag = node.tag
         if tag == "-text":
@@ -191,13 +191,13 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
             st = state.get(parent.mem_id) if parent is not None else None
             if st is None:
                 continue
-            block_id, block_tag, furniture, origin, in_link, depth, popup = st
+            block_id, block_tag, furniture, origin, in_link, popup = st
             if popup:
                 continue  # a popup or hidden span inside a paragraph: not part of its text
             if block_id != current:
                 flush()
                 current = cur_element = block_id
-                cur_tag, cur_furniture, cur_origin, cur_depth = block_tag, furniture, origin, depth
+                cur_tag, cur_furniture, cur_origin = block_tag, furniture, origin
             parts.append(text)
             if in_link:
                 link_chars += len(text.strip())
@@ -213,21 +213,26 @@ def blocks(tree: LexborHTMLParser, parents: dict[int, int]) -> list[HtmlBlock]:
             parents[node_id] = parent_id = parent.mem_id
             pst = state.get(parent_id)
         if pst is None:
-            pst = (root_id, "body", None, 0, False, 0, False)
-        block_id, block_tag, furniture, origin, in_link, depth, popup = pst
+            pst = state[root_id]
+        block_id, block_tag, furniture, origin, in_link, popup = pst
         inline = tag not in BLOCK_TAGS
+        changed = False
         if (furniture is None or (inline and not popup)) and tag not in _WRAPPERS:
             own = CHROME_TAGS.get(tag) or _attribute_reason(node.attributes)
             if furniture is None and own is not None:
-                furniture, origin = own, node_id
-            popup = popup or (inline and own in _INLINE_HIDDEN)
-        if tag in CELL_TAGS and current == block_id and parts:
-            parts.append(" ")
-        if tag in BLOCK_TAGS:
-            block_id, block_tag = node_id, tag
-            if tag == "br" or tag == "hr":
-                current = None  # a line break ends the block it interrupts
-        state[node_id] = (block_id, block_tag, furniture, origin, in_link or tag == "a", depth + 1, popup)
+                furniture, origin, changed = own, node_id, True
+            if inline and own in _INLINE_HIDDEN:
+                popup = changed = True
+        if inline:
+            if tag in CELL_TAGS and current == block_id and parts:
+                parts.append(" ")
+            if tag == "a" and not in_link:
+                in_link = changed = True
+            state[node_id] = (block_id, block_tag, furniture, origin, in_link, popup) if changed else pst
+            continue
+        if tag == "br" or tag == "hr":
+            current = None  # a line break ends the block it interrupts
+        state[node_id] = (node_id, tag, furniture, origin, in_link, popup)
     flush()
     return _small_furniture(out)
 
