@@ -65,6 +65,7 @@ _CREDIT_END = re.compile(
     r"(?:getty images|/\s*afp|/\s*reuters|/\s*ap|/\s*epa|via getty|shutterstock|istock)\W*$|\s摄$",
     re.I,
 )
+_CREDIT_END_HINTS = ("]", ")", "/", "getty", "stock", "摄")  # a literal piece of every _CREDIT_END ending
 CREDIT_TAIL_CHARS = 120  # the longest ending a credit pattern reads: "(AP Photo/Name, File)"
 # Wire sign-offs after the story: "(Reporting by ...; Editing by ...)", "— AFP", "With AP".
 SIGNOFF = re.compile(
@@ -98,7 +99,7 @@ _PROMO = re.compile(
     r"continue reading|enable javascript|javascript is|advertisement|sponsored|recommended for you|"
     r"share this|share on|most (?:popular|read|viewed)|trending now|related (?:articles?|stories|news|content)|"
     r"more from|watch live|listen to|back to top|skip to|go to the|you may (?:also )?like|"
-    r"подписаться|подпишитесь|читайте также|реклама|abonnieren|anmelden|werbung|suscr[ií]b|"
+    r"подписаться|подпишитесь|читайте также|реклама|abonnieren|anmelden|werbung|suscr[ií]b\w*|"
     r"publicidad|lire aussi|abonnez|关注|订阅|広告|登録|구독|광고)\b",
     re.I,
 )
@@ -201,13 +202,13 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
         return "credit"
     if _RELATED.match(text) and (words <= 12 or ":" in text[:40]):
         return "related link"
-    if _CREDIT_START.match(text) or _CREDIT_END.search(text[-CREDIT_TAIL_CHARS:]):
+    if _CREDIT_START.match(text) or _credit_at_end(text[-CREDIT_TAIL_CHARS:]):
         return "caption" if words > 8 else "credit"
     if _COMMENTER.match(text):
         return "comment"
-    if _VIA.search(text) and words <= 15 and not sentence_end:
+    if words <= 15 and not sentence_end and _VIA.search(text):
         return "caption"
-    if _BYLINE.match(text) and words <= 12 and not sentence_end:
+    if words <= 12 and not sentence_end and _BYLINE.match(text):
         return "byline"
     folded = text.casefold()
     if (any(k in folded for k in _PROMO_HINTS) and _PROMO.search(text)) or _has_notice(text):
@@ -215,6 +216,12 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
     if _is_keyword_list(text, sentence_end):
         return "keyword list"
     return None
+
+
+def _credit_at_end(tail: str) -> bool:
+    """A credit in the line's last characters; a substring test spares the regex on most lines."""
+    folded = tail.casefold()
+    return any(k in folded for k in _CREDIT_END_HINTS) and bool(_CREDIT_END.search(tail))
 
 
 def _might_be_copyright(text: str) -> bool:
