@@ -43,6 +43,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     return {
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
+        "modified": article.modified.isoformat() if article.modified else None,
         "outlet": article.outlet,
         "credit": article.credit,
         "url": article.url,
@@ -57,6 +58,7 @@ def _format_article(article: Article) -> str:
     fields = [
         ("Title", article.title),
         ("Published", article.published.isoformat() if article.published else None),
+        ("Modified", article.modified.isoformat() if article.modified else None),
         ("Outlet", article.outlet),
         ("Credit", article.credit),
         ("URL", article.url),

@@ -78,9 +78,11 @@ def build(
     )
     url = meta.url or next((t for t in lines if _URL.match(t) and not _ASSET.search(t)), None)
     stamp = parse_datetime(meta.published) if meta.published else None
+    modified = parse_datetime(meta.modified) if meta.modified else None
     return Article(
         title=title,
         published=stamp[0] if stamp else _published(lines[: body_end if body else len(lines)]),
+        modified=modified[0] if modified else None,
         outlet=meta.outlet or _outlet(lines, blocks, head, title, url, (meta.page_title or "") if declared else None),
         credit=credit,
         url=url,

@@ -39,6 +39,7 @@ class Article:
 
     title: str | None = None
     published: datetime | None = None
+    modified: datetime | None = None  # when the page says it was last updated (HTML metadata)
     outlet: str | None = None
     credit: str | None = None
     url: str | None = None

@@ -22,7 +22,7 @@ def test_clean_json_has_the_article_fields(capsys):
     page = next(p for p in SEED_PAGES if p.name.startswith("korean-daily"))
     assert main(["clean", str(page), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"title", "published", "outlet", "credit", "url", "description", "keywords", "body", "blocks"}
+    assert set(data) == {"title", "published", "modified", "outlet", "credit", "url", "description", "keywords", "body", "blocks"}
     assert data["published"].startswith("2025-07-12T")
     assert len(data["body"]) == 8
     assert set(data["blocks"][0]) == {"text", "decision", "reason"}

@@ -339,3 +339,51 @@ def test_any_text_in_paragraphs_cleans_to_substrings_of_it(texts):
     inputs = [_normalised(t) for t in texts]
     for paragraph in article.body:
         assert any(paragraph in t for t in inputs), paragraph
+
+
+# -- what the markup adds to the decisions ------------------------------------------------------
+
+
+def test_modified_time_comes_from_json_ld():
+    article = framing.clean((DATA / "gazette_council_budget.html").read_bytes())
+    assert article.modified is not None and article.modified.isoformat() == "2025-02-20T08:05:00+00:00"
+    assert article.published is not None and article.published < article.modified
+
+
+def test_json_ld_article_body_holds_short_paragraphs_in_the_run():
+    """One-line paragraphs cost more than they earn, so a story told in them falls out of the run;
+    the publisher's own articleBody vouches for them."""
+    lines = [f"Crews shut bridge {k}." for k in range(10)]  # four words: one costs more than it earns
+    body_html = "".join(f"<div>{line}</div>" for line in lines)
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Bridge closes", "articleBody": " ".join(lines) * 2})
+    with_hint = f'<html><head><script type="application/ld+json">{ld}</script></head><body>{body_html}</body></html>'
+    without = f"<html><body>{body_html}</body></html>"
+    assert framing.clean(without).body == ()
+    assert framing.clean(with_hint).body == tuple(lines)
+
+
+def test_link_list_is_chrome_but_a_linked_sentence_is_prose():
+    links = "".join(f'<div><a href="/s{k}">Other story number {k}</a></div>' for k in range(3))
+    linked = '<p><a href="/report">The full report, published by the harbour board on Thursday, runs to 400 pages.</a></p>'
+    article = framing.clean(f"<html><body>{_story(3)}{linked}{links}{_story(2, first=3)}</body></html>")
+    assert any("full report" in p for p in article.body)
+    assert not any(p.startswith("Other story") for p in article.body)
+    assert {b.reason for b in article.blocks if b.text.startswith("Other story")} == {"links"}
+
+
+def test_the_article_container_brings_back_a_list_inside_it():
+    items = "".join(f"<li>Stop {k}: Harbour Road</li>" for k in range(12))
+    page = (f"<html><body><nav><a href='/'>Home</a></nav><article>{_story(3)}<ul>{items}</ul>"
+            f"{_story(3, first=3)}</article><aside><p>Related: other news</p></aside></body></html>")
+    article = framing.clean(page)
+    assert sum(p.startswith("Stop ") for p in article.body) == 12
+    assert not any("Related" in p for p in article.body)
+
+
+def test_class_words_match_whole_words_only():
+    shadow = f'<div class="shadow-box"><p>{_SECRET} is the one paragraph in a shadowed box, said the editor.</p></div>'
+    article = framing.clean(f"<html><body>{_story(2)}{shadow}{_story(2, first=2)}</body></html>")
+    assert any(_SECRET in p for p in article.body)  # "shadow" is not the word "ad"
+    share = f'<div class="shareBar"><p>{_SECRET} share this story with friends and family today.</p></div>'
+    article = framing.clean(f"<html><body>{_story(2)}{share}{_story(2, first=2)}</body></html>")
+    assert not any(_SECRET in p for p in article.body)
