@@ -75,16 +75,23 @@ _SCARE_FRAGMENT_MAX = 3
 _QUOTE_CLAUSE_MIN = 4
 
 
-def quote_runs(text: str) -> tuple[list[tuple[int, int]], bool, bool]:
+QuoteRuns = tuple[list[tuple[int, int]], bool, bool]
+_MARK = re.compile("[\"'“”«»„‘’]")
+
+
+def quote_runs(text: str) -> QuoteRuns:
     """Quoted spans as (start, end) offsets; whether a quote is left open at the end; whether a
-    closing mark appears with no opening one before it (the end of a quote begun earlier)."""
+    closing mark appears with no opening one before it (the end of a quote begun earlier).
+
+    Only the quotation-mark characters are visited (one regex scan), not every character.
+    """
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     closed_early = False
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _PAIR and ch not in _CLOSE:
-            continue
+    for match in _MARK.finditer(text):
+        i = match.start()
+        ch = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if ch in "'’" and prev.isalnum() and nxt.isalnum():
@@ -92,7 +99,7 @@ def quote_runs(text: str) -> tuple[list[tuple[int, int]], bool, bool]:
         if ch in "'’" and prev.isalnum() and not stack:
             continue  # a possessive or elision with no quote open: the Browns’ Week 11
         if stack and ch == _PAIR[stack[-1][0]] and not (ch in "\"'" and prev.isspace() and not nxt.isspace()):
-            opener, start = stack.pop()
+            _, start = stack.pop()
             spans.append((start + 1, i))
         elif ch in _OPEN or (ch in "\"'" and (prev.isspace() or prev in "([—–-" or i == 0)):
             stack.append((ch, i))
@@ -105,9 +112,23 @@ def quote_runs(text: str) -> tuple[list[tuple[int, int]], bool, bool]:
     return spans, left_open, closed_early
 
 
-def mark_quotes(text: str) -> str:
-    """The sentence with every word inside quotation marks prefixed ``q_``, for the n-grams."""
-    spans, _, _ = quote_runs(text)
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with its quoted spans cut out: the outlet's (or the paraphrase's) own words."""
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:
+            out.append(text[last:start])
+            last = end
+    out.append(text[last:])
+    return " ".join(out)
+
+
+def mark_quotes(text: str, runs: QuoteRuns | None = None) -> str:
+    """The sentence with every word inside quotation marks prefixed ``q_``, for the n-grams.
+
+    ``runs``: the sentence's ``quote_runs``, when the caller has them already.
+    """
+    spans = (runs or quote_runs(text))[0]
     if not spans:
         return text
     out, last = [], 0
@@ -130,24 +151,47 @@ CUE_NAMES = (
 )
 
 
-def cue_vector(text: str) -> list[float]:
-    """The cue features of one sentence, in CUE_NAMES order."""
-    spans, left_open, closed_early = quote_runs(text)
-    words = _WORD.findall(text)
-    n_words = max(1, len(words))
-    quoted_words = [len(_WORD.findall(text[a:b])) for a, b in spans]
-    inside = set()
-    for a, b in spans:
-        inside.update(range(a, b))
-    outside_words = [m.group(0).casefold() for m in _WORD.finditer(text) if m.start() not in inside]
-    reporting = sum(w in REPORTING for w in outside_words)
-    sources = sum(w in SOURCES for w in outside_words)
+# One dict lookup per word tells which word lists it is in (bit k: _LISTS[k]).
+_LISTS = ("reporting", "sources", "evaluative", "loaded_reporting", "hedges", "intensifiers", "first_person",
+          "second_person", "time")
+_LIST_BITS: dict[str, int] = {}
+for _k, _words in enumerate((REPORTING, SOURCES, EVALUATIVE, LOADED_REPORTING, HEDGES, INTENSIFIERS, FIRST_PERSON,
+                             SECOND_PERSON, TIME_WORDS)):
+    for _w in _words:
+        _LIST_BITS[_w] = _LIST_BITS.get(_w, 0) | (1 << _k)
+_REPORTING_BIT = 1
+
+
+def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
+    """The cue features of one sentence, in CUE_NAMES order (``runs``: its ``quote_runs``, if known)."""
+    spans, left_open, closed_early = runs or quote_runs(text)
+    if spans:
+        quoted_words = [len(_WORD.findall(text[a:b])) for a, b in spans]
+        outside_words = _WORD.findall(_outside(text, spans).casefold())
+        n_all = len(_WORD.findall(text))
+    else:
+        quoted_words = []
+        outside_words = _WORD.findall(text.casefold())
+        n_all = len(outside_words)
+    n_words = max(1, n_all)
+    counts = [0] * len(_LISTS)
+    reporting_at: list[int] = []
+    get = _LIST_BITS.get
+    for k, w in enumerate(outside_words):
+        bits = get(w)
+        if bits:
+            if bits & _REPORTING_BIT:
+                reporting_at.append(k)
+            for j in range(len(_LISTS)):
+                if bits >> j & 1:
+                    counts[j] += 1
+    reporting, sources, evaluative, loaded, hedges, intensifiers, first, second, time_words = counts
     long_run = any(q >= _QUOTE_CLAUSE_MIN for q in quoted_words)
     fragments = sum(1 for q in quoted_words if 0 < q <= _SCARE_FRAGMENT_MAX)
     stripped = text.rstrip()
     last = stripped.rstrip("\"'”’»)]")[-1:]
     return [
-        float(long_run or left_open and len(words) >= _QUOTE_CLAUSE_MIN),
+        float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),
         sum(quoted_words) / n_words,
         float(bool(stripped) and stripped[0] in _OPEN + "\"'"),
@@ -156,24 +200,24 @@ def cue_vector(text: str) -> list[float]:
         float(bool(_SPEAKER_AFTER.search(text))),
         float(not spans and not closed_early),
         math.log1p(reporting),
-        float(any(w in REPORTING for w in outside_words[:EARLY_WORDS])),
+        float(bool(reporting_at) and reporting_at[0] < EARLY_WORDS),
         float(bool(_SAID_AT_END.search(text))),
         float(bool(_ACCORDING.search(text))),
         math.log1p(sources),
         float(reporting > 0 and sources > 0),
-        math.log1p(sum(w in EVALUATIVE for w in outside_words)),
-        float(any(w in LOADED_REPORTING for w in outside_words)),
-        float(any(w in REPORTING and "that" in outside_words[k + 1 : k + 4] for k, w in enumerate(outside_words))),
+        math.log1p(evaluative),
+        float(loaded > 0),
+        float(any("that" in outside_words[k + 1 : k + 4] for k in reporting_at)),
         float(fragments > 0 and reporting == 0),
-        math.log1p(sum(w in HEDGES for w in outside_words)),
-        math.log1p(sum(w in INTENSIFIERS for w in outside_words)),
-        math.log1p(sum(w in FIRST_PERSON for w in outside_words)),
-        math.log1p(sum(w in SECOND_PERSON for w in outside_words)),
+        math.log1p(hedges),
+        math.log1p(intensifiers),
+        math.log1p(first),
+        math.log1p(second),
         float("?" in text and not long_run),
         float("!" in text and not long_run),
         math.log1p(len(_NUMBER.findall(text))) / 2,
-        float(any(w in TIME_WORDS for w in outside_words)),
-        math.log1p(len(words)) / 3,
+        float(time_words > 0),
+        math.log1p(n_all) / 3,
         float(last not in ".!?…:"),
         float(last == ":"),
     ]
@@ -186,8 +230,10 @@ class CueFeatures(TransformerMixin, BaseEstimator):
         self.n_features_in_ = 1
         return self
 
-    def transform(self, X: Sequence[str]) -> np.ndarray:
-        return np.array([cue_vector(t) for t in X], dtype=np.float64).reshape(len(X), len(CUE_NAMES))
+    def transform(self, X: Sequence[str], runs: Sequence[QuoteRuns] | None = None) -> np.ndarray:
+        """``runs``: the sentences' ``quote_runs``, when the caller has computed them already."""
+        rows = [cue_vector(t) for t in X] if runs is None else [cue_vector(t, r) for t, r in zip(X, runs)]
+        return np.array(rows, dtype=np.float64).reshape(len(X), len(CUE_NAMES))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.array([f"cue:{n}" for n in CUE_NAMES], dtype=object)
@@ -196,17 +242,19 @@ class CueFeatures(TransformerMixin, BaseEstimator):
 CONTEXT_NAMES = ("inside_open_quote", "previous_quotes", "next_quotes", "first_in_article", "previous_reports")
 
 
-def context_matrix(texts: Sequence[str], doc_ids: Sequence[object] | None) -> np.ndarray:
+def context_matrix(
+    texts: Sequence[str], doc_ids: Sequence[object] | None, runs: Sequence[QuoteRuns] | None = None
+) -> np.ndarray:
     """Features from a sentence's neighbours in the same article (zeros when it comes alone).
 
     Sentences of an article must be consecutive and in order. The most important one: whether
     a quotation opened in an earlier sentence is still open, which makes this sentence part of
-    a quote even when it has no quote mark of its own.
+    a quote even when it has no quote mark of its own. ``runs``: the texts' ``quote_runs``, if known.
     """
     out = np.zeros((len(texts), len(CONTEXT_NAMES)))
     if doc_ids is None:
         return out
-    cues = [quote_runs(t) for t in texts]
+    cues = list(runs) if runs is not None else [quote_runs(t) for t in texts]
     long_quote = [any(len(_WORD.findall(t[a:b])) >= _QUOTE_CLAUSE_MIN for a, b in c[0]) for t, c in zip(texts, cues)]
     reports = [any(w.casefold() in REPORTING for w in _WORD.findall(t)) for t in texts]
     open_quote = False
