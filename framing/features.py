@@ -19,7 +19,14 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
+# Abbreviations with full stops (U.S., F.B.I.) are one word: their "I" and "us" are not first person.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*|\d[\d.,]*")
+_US = re.compile(r"\bUS\b")
+
+
+def _fold(text: str) -> str:
+    """Case-folded for the word lists, with the capitalised country "US" kept apart from "us"."""
+    return (_US.sub("U.S.", text) if "US" in text else text).casefold()
 
 
 def _lexicon(name: str) -> frozenset[str]:
@@ -69,6 +76,36 @@ _SAID_AT_END = re.compile(
     re.I,
 )
 _ACCORDING = re.compile(r"\baccording to\b|\bquoted (?:as|by)\b|\bin a statement\b|\btold (?:reporters|the|a|an|\w+)\b", re.I)
+# Attribution without a reporting verb: a source's stance named by a noun ("RT's defense has been
+# that…", "the argument goes"), the occasion of a statement ("in an interview", "told reporters",
+# "at a news conference"), and records or data as the source ("FEC records show").
+_NOMINAL_ATTRIBUTION = re.compile(
+    r"\b(?:defen[cs]e|argument|view|position|claim|contention|message|point|case|belief|stance|response|"
+    r"explanation|complaint|concern|fear|hope|worry|assessment|conclusion|finding|theory|assertion|insistence|"
+    r"pitch|promise|pledge|warning|suggestion|thinking|reasoning|logic|line|answer|excuse|rationale|premise|"
+    r"thesis|hunch|calculation|bet|expectation|objection|charge|allegation|accusation)s?\s+"
+    r"(?:(?:has|had|have)\s+(?:long\s+|always\s+)?been|is|was|are|were|remains|remained)\s+(?:simply\s+)?that\b"
+    r"|\b(?:the\s+)?(?:argument|thinking|reasoning|logic|story|theory)\s+goes\b"
+    r"|\bgoes\s+the\s+(?:argument|thinking|reasoning|logic|theory)\b",
+    re.I,
+)
+_SPEECH_OCCASION = re.compile(
+    r"\b(?:in|during|on)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|speech|"
+    r"letter|tweet|post|op-ed|memo|e-?mail|filing|press\s+release|news\s+conference|press\s+conference|briefing|"
+    r"testimony|remarks|address|podcast|editorial|column|essay|report|lawsuit|complaint)s?\b"
+    r"|\btold\s+(?:reporters|journalists|supporters|the\s+crowd|a\s+crowd|lawmakers|the\s+audience|an\s+audience)\b"
+    r"|\bat\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:rally|news\s+conference|press\s+conference|"
+    r"briefing|hearing|town\s+hall|campaign\s+stop|debate)\b",
+    re.I,
+)
+_EVIDENCE_SHOWS = re.compile(
+    r"\b(?:records?|data|figures|filings?|documents?|polls?|polling|surveys?|statistics|numbers|footage|e-?mails?|"
+    r"studies|study|research|analysis|report|reports|tallies|estimates?|models?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|reveal|reveals|"
+    r"revealed|found|find|finds|obtained|reviewed)\b|\breportedly\b",
+    re.I,
+)
+_TAIL_WORDS_MAX = 9  # "…, psychotherapist Jane Sherman says.": a short clause after the last comma
 _NUMBER = re.compile(r"\d")
 EARLY_WORDS = 6  # "Russia warns…", "Critics call…": the subject speaks in the sentence's first words
 _SCARE_FRAGMENT_MAX = 3
@@ -148,6 +185,7 @@ CUE_NAMES = (
     "reporting_verbs", "reporting_verb_early", "said_at_end", "according_to", "source_nouns", "reporting_and_source",
     "evaluative_words", "loaded_reporting", "verb_that", "scare_quotes", "hedges", "intensifiers", "first_person", "second_person",
     "question", "exclamation", "numbers", "time_words", "log_words", "no_final_stop", "colon_end",
+    "nominal_attribution", "speech_occasion", "evidence_shows",
 )
 
 
@@ -167,11 +205,11 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     spans, left_open, closed_early = runs or quote_runs(text)
     if spans:
         quoted_words = [len(_WORD.findall(text[a:b])) for a, b in spans]
-        outside_words = _WORD.findall(_outside(text, spans).casefold())
+        outside_words = _WORD.findall(_fold(_outside(text, spans)))
         n_all = len(_WORD.findall(text))
     else:
         quoted_words = []
-        outside_words = _WORD.findall(text.casefold())
+        outside_words = _WORD.findall(_fold(text))
         n_all = len(outside_words)
     n_words = max(1, n_all)
     counts = [0] * len(_LISTS)
@@ -190,6 +228,11 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     fragments = sum(1 for q in quoted_words if 0 < q <= _SCARE_FRAGMENT_MAX)
     stripped = text.rstrip()
     last = stripped.rstrip("\"'”’»)]")[-1:]
+    comma = text.rfind(",")
+    tail = _WORD.findall(_fold(text[comma + 1 :])) if comma >= 0 else []
+    said_at_end = bool(_SAID_AT_END.search(text)) or (
+        0 < len(tail) <= _TAIL_WORDS_MAX and any(w in REPORTING for w in tail)
+    )
     return [
         float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),
@@ -201,7 +244,7 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         float(not spans and not closed_early),
         math.log1p(reporting),
         float(bool(reporting_at) and reporting_at[0] < EARLY_WORDS),
-        float(bool(_SAID_AT_END.search(text))),
+        float(said_at_end),
         float(bool(_ACCORDING.search(text))),
         math.log1p(sources),
         float(reporting > 0 and sources > 0),
@@ -220,6 +263,9 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         math.log1p(n_all) / 3,
         float(last not in ".!?…:"),
         float(last == ":"),
+        float(bool(_NOMINAL_ATTRIBUTION.search(text))),
+        float(bool(_SPEECH_OCCASION.search(text))),
+        float(bool(_EVIDENCE_SHOWS.search(text))),
     ]
 
 
