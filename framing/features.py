@@ -86,7 +86,10 @@ _NOMINAL_ATTRIBUTION = re.compile(
     r"thesis|hunch|calculation|bet|expectation|objection|charge|allegation|accusation)s?\s+"
     r"(?:(?:has|had|have)\s+(?:long\s+|always\s+)?been|is|was|are|were|remains|remained)\s+(?:simply\s+)?that\b"
     r"|\b(?:the\s+)?(?:argument|thinking|reasoning|logic|story|theory)\s+goes\b"
-    r"|\bgoes\s+the\s+(?:argument|thinking|reasoning|logic|theory)\b",
+    r"|\bgoes\s+the\s+(?:argument|thinking|reasoning|logic|theory)\b"
+    r"|\b(?:presents?|presented|presenting|portrays?|portrayed|casts?|casting|bills?|billed|styles?|styled|sees|saw|"
+    r"describes?|described|markets?|marketed)\s+(?:itself|himself|herself|themselves|themself)\s+as\b"
+    r"|\b(?:take|takes|took|taken|taking)\s+aim\s+at\b",
     re.I,
 )
 _SPEECH_OCCASION = re.compile(
