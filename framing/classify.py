@@ -1,10 +1,11 @@
 """SentenceClassifier: a linear model of whose voice a sentence is in.
 
-Features: word n-grams and character n-grams of the sentence with quoted words marked
-(``features.mark_quotes``), the reader's cues (``features.CueFeatures``), and a few features of
-the neighbouring sentences of the same article (``features.context_matrix``). One multinomial
-logistic regression over all of them, so every decision can be read back as a sum of weights
-(``explain``).
+Features: word n-grams of the sentence with quoted words marked (``features.mark_quotes``), the
+reader's cues (``features.CueFeatures``), and a few features of the neighbouring sentences of the
+same article (``features.context_matrix``). One multinomial logistic regression over all of them,
+so every decision can be read back as a sum of weights (``explain``). Character n-grams are
+available (``char_ngrams``) but off by default: they cost two thirds of the labelling time and
+bought no accuracy on real news (docs/decisions.md).
 
 Context is optional at every step. Trained with ``doc_ids``, the model sees each sentence twice,
 once with its neighbours and once alone, so it labels a sentence that comes alone as well as
@@ -23,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import FramingError
-from .features import CONTEXT_NAMES, CUE_NAMES, CueFeatures, context_matrix, mark_quotes
+from .features import CONTEXT_NAMES, CUE_NAMES, CueFeatures, context_matrix, mark_quotes, quote_runs
 from .types import LABELS
 
 
@@ -33,11 +34,14 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
     Parameters
     ----------
     C : inverse regularisation strength of the logistic regression.
-    word_ngrams, char_ngrams : n-gram ranges of the word and character TF-IDF features.
-    max_char_features : cap on the character n-gram vocabulary (keeps the model small).
+    word_ngrams : n-gram range of the word TF-IDF features.
+    char_ngrams : n-gram range of character TF-IDF features, or None (the default) for none.
+    max_char_features : cap on the character n-gram vocabulary, when there is one.
     cue_weight, context_weight : scale of the cue and context features against the n-grams.
     context : use neighbouring sentences when ``doc_ids`` are given.
-    class_weight : passed to LogisticRegression ("balanced" evens out label frequencies).
+    class_weight : passed to LogisticRegression. None (the default) keeps the training data's
+        label shares, which are closer to real news than "balanced" (that gives editorial framing,
+        the rarest label in news, as much weight as the others).
     max_iter, random_state : passed to LogisticRegression.
     """
 
@@ -45,12 +49,12 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         self,
         C: float = 2.0,
         word_ngrams: tuple[int, int] = (1, 2),
-        char_ngrams: tuple[int, int] = (2, 5),
+        char_ngrams: tuple[int, int] | None = None,
         max_char_features: int = 60000,
         cue_weight: float = 1.0,
         context_weight: float = 1.0,
         context: bool = True,
-        class_weight: str | None = "balanced",
+        class_weight: str | dict | None = None,
         max_iter: int = 3000,
         random_state: int | None = 0,
     ) -> None:
@@ -77,26 +81,27 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
             raise FramingError(f"unknown labels {unknown} (known: {', '.join(LABELS)})")
         if len({str(label) for label in labels}) < 2:
             raise FramingError("training data needs at least two different labels")
-        marked = [mark_quotes(t) for t in texts]
+        runs = [quote_runs(t) for t in texts]
+        marked = [mark_quotes(t, r) for t, r in zip(texts, runs)]
         self.word_vectorizer_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=2, sublinear_tf=True, lowercase=True)
-        self.char_vectorizer_ = TfidfVectorizer(
+        self.char_vectorizer_ = None if self.char_ngrams is None else TfidfVectorizer(
             analyzer="char_wb", ngram_range=tuple(self.char_ngrams), min_df=3, sublinear_tf=True,
             max_features=self.max_char_features,
         )
         self.cues_ = CueFeatures().fit(texts)
         try:
             words = self.word_vectorizer_.fit_transform(marked)
-            chars = self.char_vectorizer_.fit_transform(marked)
+            chars = None if self.char_vectorizer_ is None else self.char_vectorizer_.fit_transform(marked)
         except ValueError as e:  # scikit-learn: "empty vocabulary"
             raise FramingError(f"too little training text to build a vocabulary ({e})") from None
-        for vectorizer in (self.word_vectorizer_, self.char_vectorizer_):
+        for vectorizer in filter(None, (self.word_vectorizer_, self.char_vectorizer_)):
             # a memory address scikit-learn keeps to spot changed stop words (we use none);
             # it would make two fits of the same data pickle to different bytes
             vectorizer.__dict__.pop("_stop_words_id", None)
-        cues = self.cues_.transform(texts)
+        cues = self.cues_.transform(texts, runs)
         alone = self._stack(words, chars, cues, context_matrix(texts, None))
         if self.context and doc_ids is not None:
-            with_context = self._stack(words, chars, cues, context_matrix(texts, list(doc_ids)))
+            with_context = self._stack(words, chars, cues, context_matrix(texts, list(doc_ids), runs))
             matrix, target = sp.vstack([alone, with_context]).tocsr(), np.concatenate([labels, labels])
         else:
             matrix, target = alone, labels
@@ -107,19 +112,22 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         self._order_ = np.array([list(self.model_.classes_).index(c) for c in self.classes_])
         return self
 
-    def _stack(self, words: sp.spmatrix, chars: sp.spmatrix, cues: np.ndarray, context: np.ndarray) -> sp.csr_matrix:
+    def _stack(self, words: sp.spmatrix, chars: sp.spmatrix | None, cues: np.ndarray, context: np.ndarray) -> sp.csr_matrix:
+        blocks = [words] + ([] if chars is None else [chars])
         return sp.hstack(
-            [words, chars, sp.csr_matrix(cues * self.cue_weight), sp.csr_matrix(context * self.context_weight)]
+            blocks + [sp.csr_matrix(cues * self.cue_weight), sp.csr_matrix(context * self.context_weight)]
         ).tocsr()
 
     def _matrix(self, X: Sequence[str], doc_ids: Sequence[object] | None) -> sp.csr_matrix:
         check_is_fitted(self, "model_")
         texts = _texts(X)
-        marked = [mark_quotes(t) for t in texts]
-        context = context_matrix(texts, list(doc_ids) if self.context and doc_ids is not None else None)
+        runs = [quote_runs(t) for t in texts]  # once per sentence, shared by every feature below
+        marked = [mark_quotes(t, r) for t, r in zip(texts, runs)]
+        context = context_matrix(texts, list(doc_ids) if self.context and doc_ids is not None else None, runs)
         return self._stack(
-            self.word_vectorizer_.transform(marked), self.char_vectorizer_.transform(marked),
-            self.cues_.transform(texts), context,
+            self.word_vectorizer_.transform(marked),
+            None if self.char_vectorizer_ is None else self.char_vectorizer_.transform(marked),
+            self.cues_.transform(texts, runs), context,
         )
 
     # -- predicting ----------------------------------------------------------------------------
@@ -144,7 +152,8 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "model_")
         return np.concatenate([
             np.array([f"word:{w}" for w in self.word_vectorizer_.get_feature_names_out()], dtype=object),
-            np.array([f"char:{c}" for c in self.char_vectorizer_.get_feature_names_out()], dtype=object),
+            np.array([] if self.char_vectorizer_ is None else
+                     [f"char:{c}" for c in self.char_vectorizer_.get_feature_names_out()], dtype=object),
             self.cues_.get_feature_names_out(),
             np.array([f"context:{n}" for n in CONTEXT_NAMES], dtype=object),
         ])

@@ -19,7 +19,14 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
+# Abbreviations with full stops (U.S., F.B.I.) are one word: their "I" and "us" are not first person.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*|\d[\d.,]*")
+_US = re.compile(r"\bUS\b")
+
+
+def _fold(text: str) -> str:
+    """Case-folded for the word lists, with the capitalised country "US" kept apart from "us"."""
+    return (_US.sub("U.S.", text) if "US" in text else text).casefold()
 
 
 def _lexicon(name: str) -> frozenset[str]:
@@ -69,22 +76,90 @@ _SAID_AT_END = re.compile(
     re.I,
 )
 _ACCORDING = re.compile(r"\baccording to\b|\bquoted (?:as|by)\b|\bin a statement\b|\btold (?:reporters|the|a|an|\w+)\b", re.I)
+# Attribution without a reporting verb: a source's stance named by a noun ("RT's defense has been
+# that…", "the argument goes"), the occasion of a statement ("in an interview", "told reporters",
+# "at a news conference"), and records or data as the source ("FEC records show").
+_NOMINAL_ATTRIBUTION = re.compile(
+    r"\b(?:defen[cs]e|argument|view|position|claim|contention|message|point|case|belief|stance|response|"
+    r"explanation|complaint|concern|fear|hope|worry|assessment|conclusion|finding|theory|assertion|insistence|"
+    r"pitch|promise|pledge|warning|suggestion|thinking|reasoning|logic|line|answer|excuse|rationale|premise|"
+    r"thesis|hunch|calculation|bet|expectation|objection|charge|allegation|accusation)s?\s+"
+    r"(?:(?:has|had|have)\s+(?:long\s+|always\s+)?been|is|was|are|were|remains|remained)\s+(?:simply\s+)?that\b"
+    r"|\b(?:the\s+)?(?:argument|thinking|reasoning|logic|story|theory)\s+goes\b"
+    r"|\bgoes\s+the\s+(?:argument|thinking|reasoning|logic|theory)\b"
+    r"|\b(?:presents?|presented|presenting|portrays?|portrayed|casts?|casting|bills?|billed|styles?|styled|sees|saw|"
+    r"describes?|described|markets?|marketed)\s+(?:itself|himself|herself|themselves|themself)\s+as\b"
+    r"|\b(?:take|takes|took|taken|taking)\s+aim\s+at\b",
+    re.I,
+)
+_SPEECH_OCCASION = re.compile(
+    r"\b(?:in|during|on)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|speech|"
+    r"letter|tweet|post|op-ed|memo|e-?mail|filing|press\s+release|news\s+conference|press\s+conference|briefing|"
+    r"testimony|remarks|address|podcast|editorial|column|essay|report|lawsuit|complaint)s?\b"
+    r"|\btold\s+(?:reporters|journalists|supporters|the\s+crowd|a\s+crowd|lawmakers|the\s+audience|an\s+audience)\b"
+    r"|\bat\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:rally|news\s+conference|press\s+conference|"
+    r"briefing|hearing|town\s+hall|campaign\s+stop|debate)\b",
+    re.I,
+)
+_EVIDENCE_SHOWS = re.compile(
+    r"\b(?:records?|data|figures|filings?|documents?|polls?|polling|surveys?|statistics|numbers|footage|e-?mails?|"
+    r"studies|study|research|analysis|report|reports|tallies|estimates?|models?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|reveal|reveals|"
+    r"revealed|found|find|finds|obtained|reviewed)\b|\breportedly\b",
+    re.I,
+)
+# Each pattern above needs one of these words: a set lookup spares the regex search (tens of
+# microseconds for the long alternations) in the sentences that have none of them.
+_ACCORDING_KEYS = frozenset("according quoted statement told".split())
+_NOMINAL_KEYS = frozenset(
+    """defense defence defenses defences argument arguments view views position positions claim claims contention
+    message point case belief beliefs stance response explanation complaint concern concerns fear fears hope hopes
+    worry assessment conclusion finding findings theory assertion insistence pitch promise pledge warning suggestion
+    thinking reasoning logic line answer excuse rationale premise thesis hunch calculation bet expectation
+    expectations objection objections charge charges allegation allegations accusation accusations goes itself
+    himself herself themselves themself aim""".split()
+)
+_OCCASION_KEYS = frozenset(
+    """statement statements interview interviews speech letter letters tweet tweets post posts op-ed op-eds memo memos
+    email emails e-mail e-mails filing filings release releases conference conferences briefing briefings testimony
+    remarks address podcast podcasts editorial editorials column columns essay essays report reports lawsuit
+    lawsuits complaint complaints told rally hall stop debate hearing""".split()
+)
+_EVIDENCE_KEYS = frozenset(
+    """show shows showed shown suggest suggests suggested indicate indicates indicated reveal reveals revealed found
+    find finds obtained reviewed reportedly""".split()
+)
+
+
+def _matches(pattern: re.Pattern[str], keys: frozenset[str], words: set[str], text: str) -> bool:
+    """``pattern`` is in ``text``; searched only when one of its ``keys`` is among the words."""
+    return not keys.isdisjoint(words) and pattern.search(text) is not None
+
+
+_TAIL_WORDS_MAX = 9  # "…, psychotherapist Jane Sherman says.": a short clause after the last comma
 _NUMBER = re.compile(r"\d")
 EARLY_WORDS = 6  # "Russia warns…", "Critics call…": the subject speaks in the sentence's first words
 _SCARE_FRAGMENT_MAX = 3
 _QUOTE_CLAUSE_MIN = 4
 
 
-def quote_runs(text: str) -> tuple[list[tuple[int, int]], bool, bool]:
+QuoteRuns = tuple[list[tuple[int, int]], bool, bool]
+_MARK = re.compile("[\"'“”«»„‘’]")
+
+
+def quote_runs(text: str) -> QuoteRuns:
     """Quoted spans as (start, end) offsets; whether a quote is left open at the end; whether a
-    closing mark appears with no opening one before it (the end of a quote begun earlier)."""
+    closing mark appears with no opening one before it (the end of a quote begun earlier).
+
+    Only the quotation-mark characters are visited (one regex scan), not every character.
+    """
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     closed_early = False
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _PAIR and ch not in _CLOSE:
-            continue
+    for match in _MARK.finditer(text):
+        i = match.start()
+        ch = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if ch in "'’" and prev.isalnum() and nxt.isalnum():
@@ -92,7 +167,7 @@ def quote_runs(text: str) -> tuple[list[tuple[int, int]], bool, bool]:
         if ch in "'’" and prev.isalnum() and not stack:
             continue  # a possessive or elision with no quote open: the Browns’ Week 11
         if stack and ch == _PAIR[stack[-1][0]] and not (ch in "\"'" and prev.isspace() and not nxt.isspace()):
-            opener, start = stack.pop()
+            _, start = stack.pop()
             spans.append((start + 1, i))
         elif ch in _OPEN or (ch in "\"'" and (prev.isspace() or prev in "([—–-" or i == 0)):
             stack.append((ch, i))
@@ -105,9 +180,23 @@ def quote_runs(text: str) -> tuple[list[tuple[int, int]], bool, bool]:
     return spans, left_open, closed_early
 
 
-def mark_quotes(text: str) -> str:
-    """The sentence with every word inside quotation marks prefixed ``q_``, for the n-grams."""
-    spans, _, _ = quote_runs(text)
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with its quoted spans cut out: the outlet's (or the paraphrase's) own words."""
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:
+            out.append(text[last:start])
+            last = end
+    out.append(text[last:])
+    return " ".join(out)
+
+
+def mark_quotes(text: str, runs: QuoteRuns | None = None) -> str:
+    """The sentence with every word inside quotation marks prefixed ``q_``, for the n-grams.
+
+    ``runs``: the sentence's ``quote_runs``, when the caller has them already.
+    """
+    spans = (runs or quote_runs(text))[0]
     if not spans:
         return text
     out, last = [], 0
@@ -127,27 +216,58 @@ CUE_NAMES = (
     "reporting_verbs", "reporting_verb_early", "said_at_end", "according_to", "source_nouns", "reporting_and_source",
     "evaluative_words", "loaded_reporting", "verb_that", "scare_quotes", "hedges", "intensifiers", "first_person", "second_person",
     "question", "exclamation", "numbers", "time_words", "log_words", "no_final_stop", "colon_end",
+    "nominal_attribution", "speech_occasion", "evidence_shows",
 )
 
 
-def cue_vector(text: str) -> list[float]:
-    """The cue features of one sentence, in CUE_NAMES order."""
-    spans, left_open, closed_early = quote_runs(text)
-    words = _WORD.findall(text)
-    n_words = max(1, len(words))
-    quoted_words = [len(_WORD.findall(text[a:b])) for a, b in spans]
-    inside = set()
-    for a, b in spans:
-        inside.update(range(a, b))
-    outside_words = [m.group(0).casefold() for m in _WORD.finditer(text) if m.start() not in inside]
-    reporting = sum(w in REPORTING for w in outside_words)
-    sources = sum(w in SOURCES for w in outside_words)
+# One dict lookup per word tells which word lists it is in (bit k: _LISTS[k]).
+_LISTS = ("reporting", "sources", "evaluative", "loaded_reporting", "hedges", "intensifiers", "first_person",
+          "second_person", "time")
+_LIST_BITS: dict[str, int] = {}
+for _k, _words in enumerate((REPORTING, SOURCES, EVALUATIVE, LOADED_REPORTING, HEDGES, INTENSIFIERS, FIRST_PERSON,
+                             SECOND_PERSON, TIME_WORDS)):
+    for _w in _words:
+        _LIST_BITS[_w] = _LIST_BITS.get(_w, 0) | (1 << _k)
+_REPORTING_BIT = 1
+
+
+def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
+    """The cue features of one sentence, in CUE_NAMES order (``runs``: its ``quote_runs``, if known)."""
+    spans, left_open, closed_early = runs or quote_runs(text)
+    if spans:
+        quoted_words = [len(_WORD.findall(text[a:b])) for a, b in spans]
+        outside_words = _WORD.findall(_fold(_outside(text, spans)))
+        all_words = set(_WORD.findall(_fold(text)))
+        n_all = len(_WORD.findall(text))
+    else:
+        quoted_words = []
+        outside_words = _WORD.findall(_fold(text))
+        n_all = len(outside_words)
+        all_words = set(outside_words)
+    n_words = max(1, n_all)
+    counts = [0] * len(_LISTS)
+    reporting_at: list[int] = []
+    get = _LIST_BITS.get
+    for k, w in enumerate(outside_words):
+        bits = get(w)
+        if bits:
+            if bits & _REPORTING_BIT:
+                reporting_at.append(k)
+            for j in range(len(_LISTS)):
+                if bits >> j & 1:
+                    counts[j] += 1
+    reporting, sources, evaluative, loaded, hedges, intensifiers, first, second, time_words = counts
     long_run = any(q >= _QUOTE_CLAUSE_MIN for q in quoted_words)
     fragments = sum(1 for q in quoted_words if 0 < q <= _SCARE_FRAGMENT_MAX)
     stripped = text.rstrip()
     last = stripped.rstrip("\"'”’»)]")[-1:]
+    comma = text.rfind(",")
+    tail = _WORD.findall(_fold(text[comma + 1 :])) if comma >= 0 else []
+    said_at_end = bool(_SAID_AT_END.search(text)) or (
+        0 < len(tail) <= _TAIL_WORDS_MAX and any(w in REPORTING for w in tail)
+    )
     return [
-        float(long_run or left_open and len(words) >= _QUOTE_CLAUSE_MIN),
+        float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),
         sum(quoted_words) / n_words,
         float(bool(stripped) and stripped[0] in _OPEN + "\"'"),
@@ -156,26 +276,29 @@ def cue_vector(text: str) -> list[float]:
         float(bool(_SPEAKER_AFTER.search(text))),
         float(not spans and not closed_early),
         math.log1p(reporting),
-        float(any(w in REPORTING for w in outside_words[:EARLY_WORDS])),
-        float(bool(_SAID_AT_END.search(text))),
-        float(bool(_ACCORDING.search(text))),
+        float(bool(reporting_at) and reporting_at[0] < EARLY_WORDS),
+        float(said_at_end),
+        float(_matches(_ACCORDING, _ACCORDING_KEYS, all_words, text)),
         math.log1p(sources),
         float(reporting > 0 and sources > 0),
-        math.log1p(sum(w in EVALUATIVE for w in outside_words)),
-        float(any(w in LOADED_REPORTING for w in outside_words)),
-        float(any(w in REPORTING and "that" in outside_words[k + 1 : k + 4] for k, w in enumerate(outside_words))),
+        math.log1p(evaluative),
+        float(loaded > 0),
+        float(any("that" in outside_words[k + 1 : k + 4] for k in reporting_at)),
         float(fragments > 0 and reporting == 0),
-        math.log1p(sum(w in HEDGES for w in outside_words)),
-        math.log1p(sum(w in INTENSIFIERS for w in outside_words)),
-        math.log1p(sum(w in FIRST_PERSON for w in outside_words)),
-        math.log1p(sum(w in SECOND_PERSON for w in outside_words)),
+        math.log1p(hedges),
+        math.log1p(intensifiers),
+        math.log1p(first),
+        math.log1p(second),
         float("?" in text and not long_run),
         float("!" in text and not long_run),
         math.log1p(len(_NUMBER.findall(text))) / 2,
-        float(any(w in TIME_WORDS for w in outside_words)),
-        math.log1p(len(words)) / 3,
+        float(time_words > 0),
+        math.log1p(n_all) / 3,
         float(last not in ".!?…:"),
         float(last == ":"),
+        float(_matches(_NOMINAL_ATTRIBUTION, _NOMINAL_KEYS, all_words, text)),
+        float(_matches(_SPEECH_OCCASION, _OCCASION_KEYS, all_words, text)),
+        float(_matches(_EVIDENCE_SHOWS, _EVIDENCE_KEYS, all_words, text)),
     ]
 
 
@@ -186,8 +309,10 @@ class CueFeatures(TransformerMixin, BaseEstimator):
         self.n_features_in_ = 1
         return self
 
-    def transform(self, X: Sequence[str]) -> np.ndarray:
-        return np.array([cue_vector(t) for t in X], dtype=np.float64).reshape(len(X), len(CUE_NAMES))
+    def transform(self, X: Sequence[str], runs: Sequence[QuoteRuns] | None = None) -> np.ndarray:
+        """``runs``: the sentences' ``quote_runs``, when the caller has computed them already."""
+        rows = [cue_vector(t) for t in X] if runs is None else [cue_vector(t, r) for t, r in zip(X, runs)]
+        return np.array(rows, dtype=np.float64).reshape(len(X), len(CUE_NAMES))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.array([f"cue:{n}" for n in CUE_NAMES], dtype=object)
@@ -196,17 +321,19 @@ class CueFeatures(TransformerMixin, BaseEstimator):
 CONTEXT_NAMES = ("inside_open_quote", "previous_quotes", "next_quotes", "first_in_article", "previous_reports")
 
 
-def context_matrix(texts: Sequence[str], doc_ids: Sequence[object] | None) -> np.ndarray:
+def context_matrix(
+    texts: Sequence[str], doc_ids: Sequence[object] | None, runs: Sequence[QuoteRuns] | None = None
+) -> np.ndarray:
     """Features from a sentence's neighbours in the same article (zeros when it comes alone).
 
     Sentences of an article must be consecutive and in order. The most important one: whether
     a quotation opened in an earlier sentence is still open, which makes this sentence part of
-    a quote even when it has no quote mark of its own.
+    a quote even when it has no quote mark of its own. ``runs``: the texts' ``quote_runs``, if known.
     """
     out = np.zeros((len(texts), len(CONTEXT_NAMES)))
     if doc_ids is None:
         return out
-    cues = [quote_runs(t) for t in texts]
+    cues = list(runs) if runs is not None else [quote_runs(t) for t in texts]
     long_quote = [any(len(_WORD.findall(t[a:b])) >= _QUOTE_CLAUSE_MIN for a, b in c[0]) for t, c in zip(texts, cues)]
     reports = [any(w.casefold() in REPORTING for w in _WORD.findall(t)) for t in texts]
     open_quote = False

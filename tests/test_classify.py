@@ -86,3 +86,13 @@ def test_a_quote_is_labelled_as_a_quote(small_model):
 def test_bad_training_input(X, y, message):
     with pytest.raises(FramingError, match=message):
         SentenceClassifier().fit(X, y)
+
+
+def test_character_ngrams_can_be_switched_on(small_data):
+    texts, labels = list(small_data.texts[:200]), list(small_data.labels[:200])
+    plain = SentenceClassifier().fit(texts, labels)
+    with_chars = SentenceClassifier(char_ngrams=(2, 4), max_char_features=2000).fit(texts, labels)
+    assert not any(str(n).startswith("char:") for n in plain.feature_names())
+    assert sum(str(n).startswith("char:") for n in with_chars.feature_names()) == 2000
+    assert len(with_chars.feature_names()) == with_chars.model_.coef_.shape[1]
+    assert with_chars.predict_proba(texts[:5]).shape == (5, 4)

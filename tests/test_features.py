@@ -79,3 +79,36 @@ def test_cues_are_finite_for_any_text(text):
     assert len(values) == len(CUE_NAMES)
     assert all(math.isfinite(v) for v in values)
     assert mark_quotes(text).replace("q_", "") == text.replace("q_", "") or "q_" in mark_quotes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company's defence has been that drivers choose their own hours.",
+        "Her argument is that the minister never saw the file.",
+        "The channel presents itself as an independent voice.",
+    ],
+)
+def test_attribution_without_a_reporting_verb(text):
+    assert cue(text, "nominal_attribution") == 1
+
+
+def test_occasions_and_records_as_sources():
+    assert cue("In an interview with a local radio station, he described the plan as a threat.", "speech_occasion") == 1
+    assert cue("The mayor told reporters the footage would be released.", "speech_occasion") == 1
+    assert cue("The payments totalled $4 million, court filings show.", "evidence_shows") == 1
+    assert cue("The payments totalled $4 million over three years.", "evidence_shows") == 0
+    assert cue("Turn off your phone an hour before bed, sleep researcher Dana Whitcombe advises.", "said_at_end") == 1
+
+
+def test_abbreviations_are_not_first_person():
+    assert cue("The F.B.I. and the US Treasury opened an inquiry into U.S. banks.", "first_person") == 0
+    assert cue("We will not let the US down, and neither will I.", "first_person") > 0
+
+
+def test_quote_runs_computed_once_give_the_same_features():
+    texts = ["“We were told to wait.", 'He called it a "sincere show of solidarity."', "The river fell."]
+    runs = [quote_runs(t) for t in texts]
+    assert (CueFeatures().fit(texts).transform(texts, runs) == CueFeatures().fit(texts).transform(texts)).all()
+    assert [mark_quotes(t, r) for t, r in zip(texts, runs)] == [mark_quotes(t) for t in texts]
+    assert (context_matrix(texts, ["d"] * 3, runs) == context_matrix(texts, ["d"] * 3)).all()
