@@ -34,6 +34,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the peer's model ships in its package
 
 import argparse
+import hashlib
 import random
 import re
 import resource
@@ -181,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bootstrap", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-peer", action="store_true", help="skip the MiniLM peer")
+    ap.add_argument("--half", choices=("A", "B"), help="only the documents whose sha256(doc_id) starts with "
+                    "a hex digit below 8 (A) or not (B): choose changes on A, report B")
     ap.add_argument("--png", help="write the confusion matrices here (needs matplotlib: the bench extra)")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
@@ -188,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     split = args.split if args.split is not None else ("test" if args.data == [str(DEFAULT)] else "")
     if split:
         data = data.subset(split)
+    if args.half:
+        data = data.by_document(lambda d: (hashlib.sha256(d.encode("utf-8")).hexdigest()[0] < "8") == (args.half == "A"))
     model = load_model(args.model)
     texts, gold = list(data.texts), list(data.labels)
     majority = Counter(gold).most_common(1)[0][0]

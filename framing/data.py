@@ -12,7 +12,7 @@ import logging
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +54,10 @@ class Annotations:
         """The records of the given splits ("train", "dev", "test"), in input order."""
         keep = [i for i, s in enumerate(self.splits) if s in splits]
         return self._take(keep)
+
+    def by_document(self, keep: Callable[[str], bool]) -> Annotations:
+        """The records of the documents whose doc_id ``keep`` accepts, in input order."""
+        return self._take([i for i, d in enumerate(self.doc_ids) if keep(str(d))])
 
     def _take(self, keep: Sequence[int]) -> Annotations:
         pick = lambda values: tuple(values[i] for i in keep)  # noqa: E731

@@ -165,3 +165,12 @@ def test_corpus_holds_both_seed_articles_in_test(corpus):
     seeds = {d for d in corpus.doc_ids if d.startswith("seed-")}
     assert len(seeds) == 2
     assert all(s == "test" for d, s in zip(corpus.doc_ids, corpus.splits) if d in seeds)
+
+
+def test_by_document_keeps_whole_documents_in_input_order(tmp_path):
+    rows = [{"text": f"Sentence {i}.", "label": "background", "doc_id": f"d{i % 3}"} for i in range(9)]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    picked = load_annotations(path).by_document(lambda d: d != "d1")
+    assert picked.texts == tuple(f"Sentence {i}." for i in range(9) if i % 3 != 1)
+    assert set(picked.doc_ids) == {"d0", "d2"}
