@@ -125,9 +125,9 @@ def _follow_declared_body(lines: list[_Line], scores: list[float], declared: str
     """JSON-LD articleBody is the publisher's own copy of the body: a block it contains earns its
     words without the line cost. A hint, not the answer: furniture stays furniture, and the run
     and the container still decide (some sites put a teaser or the whole page there)."""
-    key = _dup_key(declared)
     if count_words(declared) < ARTICLE_BODY_MIN_WORDS:
         return
+    key = _dup_key(declared)
     for i, line in enumerate(lines):
         if line.furniture is None and line.f.chrome is None and line.f.words >= 3 and _dup_key(line.text) in key:
             scores[i] = max(scores[i], line.f.words)

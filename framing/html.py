@@ -30,7 +30,6 @@ BLOCK_TAGS = frozenset(
     "tfoot thead tr ul br caption center".split()
 )
 CELL_TAGS = frozenset(("td", "th"))  # a table row is one block, its cells separated by spaces
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # Elements that are page furniture by their tag, with the reason their text is chrome.
 CHROME_TAGS = {
     "nav": "navigation", "footer": "footer", "aside": "aside", "form": "form", "figcaption": "caption",
