@@ -81,7 +81,10 @@ def clean(
     """
     text = decode(page)
     markup = html.read(text) if html.looks_like_html(text) else None
-    lines = _html_lines(markup.blocks) if markup else [_line(raw) for raw in split_lines(text)]
+    if markup is not None:
+        lines = _html_lines(markup.blocks, min_prose_words, long_text_words)
+    else:
+        lines = [_line(raw) for raw in split_lines(text)]
     scores = [_score(line, line_cost, min_prose_words, long_text_words) for line in lines]
     if markup is not None and markup.meta.article_body:
         _follow_declared_body(lines, scores, markup.meta.article_body)
@@ -133,7 +136,7 @@ def _follow_declared_body(lines: list[_Line], scores: list[float], declared: str
             scores[i] = max(scores[i], line.f.words)
 
 
-def _html_lines(blocks: list[html.HtmlBlock]) -> list[_Line]:
+def _html_lines(blocks: list[html.HtmlBlock], min_prose_words: int, long_text_words: int) -> list[_Line]:
     """HTML blocks as lines, with what the markup adds: furniture, link lists, the headline."""
     lines = []
     for b in blocks:
@@ -141,8 +144,8 @@ def _html_lines(blocks: list[html.HtmlBlock]) -> list[_Line]:
         if furniture is None and b.tag == "h1":
             furniture = "title"  # the headline belongs to the metadata, not the body
         if furniture is None and b.link_share > LINK_SHARE:
-            words = count_words(b.text)
-            if not ((ends_sentence(b.text) and words >= MIN_PROSE_WORDS) or words >= LONG_TEXT_WORDS):
+            shape = LineFeatures(count_words(b.text), ends_sentence(b.text), None, False, False)
+            if not _is_prose(shape, min_prose_words, long_text_words):
                 furniture = "links"  # a sentence stays prose even when its words link elsewhere
         if furniture is not None:  # chrome whatever its text says: spare it pass 1 (a rough length will do)
             f = LineFeatures(float(len(b.text.split())), False, "furniture", False, False)
@@ -226,7 +229,7 @@ def _digests(lines: list[_Line]) -> set[int]:
     owners: dict[int, list[int]] = {}  # sampled 5-gram -> the first lines holding it
     samples: dict[int, set[int]] = {}
     for i, line in enumerate(lines):
-        if line.f.words < 5 or line.furniture is not None:
+        if line.f.words < 5:
             continue
         words = WORD.findall(line.text.casefold())
         # crc32, not hash(): Python salts hash() per process, and cleaning must not depend on it
