@@ -184,7 +184,7 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
     if _MARKUP.match(text):
         return "markup"
     if words > PROMO_MAX_WORDS:
-        if _has_notice(text):
+        if _hinted(_NOTICE, _NOTICE_HINTS, text):
             return "boilerplate phrase"
         return "keyword list" if _is_keyword_list(text, sentence_end) else None
     if len(text) > 25 and " " not in text and not _UNSPACED.search(text):
@@ -196,13 +196,13 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
         return "metadata"
     if is_date_line(text, words):
         return "date"
-    if _might_be_copyright(text) and _COPYRIGHT.search(text):
+    if _hinted(_COPYRIGHT, _COPYRIGHT_HINTS, text):
         return "copyright"
     if SIGNOFF.search(text):
         return "credit"
     if _RELATED.match(text) and (words <= 12 or ":" in text[:40]):
         return "related link"
-    if _CREDIT_START.match(text) or _credit_at_end(text[-CREDIT_TAIL_CHARS:]):
+    if _CREDIT_START.match(text) or _hinted(_CREDIT_END, _CREDIT_END_HINTS, text[-CREDIT_TAIL_CHARS:]):
         return "caption" if words > 8 else "credit"
     if _COMMENTER.match(text):
         return "comment"
@@ -210,30 +210,18 @@ def chrome_reason(text: str, words: float, sentence_end: bool) -> str | None:
         return "caption"
     if words <= 12 and not sentence_end and _BYLINE.match(text):
         return "byline"
-    folded = text.casefold()
-    if (any(k in folded for k in _PROMO_HINTS) and _PROMO.search(text)) or _has_notice(text):
+    if _hinted(_PROMO, _PROMO_HINTS, text) or _hinted(_NOTICE, _NOTICE_HINTS, text):
         return "boilerplate phrase"
     if _is_keyword_list(text, sentence_end):
         return "keyword list"
     return None
 
 
-def _credit_at_end(tail: str) -> bool:
-    """A credit in the line's last characters; a substring test spares the regex on most lines."""
-    folded = tail.casefold()
-    return any(k in folded for k in _CREDIT_END_HINTS) and bool(_CREDIT_END.search(tail))
-
-
-def _might_be_copyright(text: str) -> bool:
-    """The literal words every copyright pattern holds: a substring test is much cheaper."""
+def _hinted(pattern: re.Pattern[str], hints: tuple[str, ...], text: str) -> bool:
+    """``pattern`` is in ``text``, searched only when one of ``hints`` (a literal piece of every
+    match, case-folded) is: a substring test spares the long alternations on ordinary prose."""
     folded = text.casefold()
-    return any(k in folded for k in _COPYRIGHT_HINTS)
-
-
-def _has_notice(text: str) -> bool:
-    """A consent or paywall notice; a substring test spares the regex on ordinary prose."""
-    folded = text.casefold()
-    return any(k in folded for k in _NOTICE_HINTS) and bool(_NOTICE.search(text))
+    return any(k in folded for k in hints) and pattern.search(text) is not None
 
 
 def _is_keyword_list(text: str, sentence_end: bool) -> bool:

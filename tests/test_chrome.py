@@ -45,14 +45,14 @@ def test_promo_hints_cover_the_promo_pattern(before, phrase, after):
 def test_copyright_hints_cover_the_copyright_pattern(before, phrase, after):
     text = f"{before} {phrase} {after}"
     if chrome._COPYRIGHT.search(text):
-        assert chrome._might_be_copyright(text)
+        assert chrome._hinted(chrome._COPYRIGHT, chrome._COPYRIGHT_HINTS, text)
 
 
 @given(_text, st.sampled_from(CREDIT_END_EXAMPLES))
 def test_credit_end_hints_cover_the_credit_ending(before, ending):
     tail = f"{before} {ending}"[-chrome.CREDIT_TAIL_CHARS :]
     if chrome._CREDIT_END.search(tail):
-        assert chrome._credit_at_end(tail)
+        assert chrome._hinted(chrome._CREDIT_END, chrome._CREDIT_END_HINTS, tail)
 
 
 def test_every_example_matches_its_pattern():
