@@ -34,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         "documents": len({r["doc_id"] for r in rows}),
         "raw_agreement": sum(a == b for a, b in zip(first, second)) / len(rows),
         "kappa": cohen_kappa_score(first, second),
-        "kappa_per_label": {l: cohen_kappa_score([a == l for a in first], [b == l for b in second]) for l in LABELS},
+        "kappa_per_label": {  # a label neither annotator used has no kappa
+            l: cohen_kappa_score([a == l for a in first], [b == l for b in second])
+            for l in LABELS if l in first or l in second
+        },
         "confusion": confusion_matrix(first, second, labels=list(LABELS)).tolist(),
         "disagreements": sum(a != b for a, b in zip(first, second)),
         "settled_for_second": sum(r["first_label"] != r["second_label"] == r["settled_label"] for r in rows),

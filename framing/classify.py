@@ -89,6 +89,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
             max_features=self.max_char_features,
         )
         self.cues_ = CueFeatures().fit(texts)
+        self.cue_names_ = CUE_NAMES + CONTEXT_NAMES
         try:
             words = self.word_vectorizer_.fit_transform(marked)
             chars = None if self.char_vectorizer_ is None else self.char_vectorizer_.fit_transform(marked)
@@ -120,6 +121,13 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def _matrix(self, X: Sequence[str], doc_ids: Sequence[object] | None) -> sp.csr_matrix:
         check_is_fitted(self, "model_")
+        if getattr(self, "cue_names_", None) != CUE_NAMES + CONTEXT_NAMES:
+            # the cue features are code: a model fitted by another version of framing would
+            # otherwise fail deep inside scikit-learn, or silently read the wrong columns
+            raise FramingError(
+                "this model was trained with another version of framing's cue features; retrain it "
+                "(framing train ..., docs/training.md)"
+            )
         texts = _texts(X)
         runs = [quote_runs(t) for t in texts]  # once per sentence, shared by every feature below
         marked = [mark_quotes(t, r) for t, r in zip(texts, runs)]

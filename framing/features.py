@@ -55,6 +55,7 @@ SOURCES = frozenset(
 EVALUATIVE = _lexicon("evaluative")
 LOADED_REPORTING = _lexicon("loaded_reporting")
 HEDGES = _lexicon("hedges")
+BOOSTERS = _lexicon("boosters")
 INTENSIFIERS = _lexicon("intensifiers")
 FIRST_PERSON = frozenset("i me my mine we us our ours myself ourselves".split())
 SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
@@ -138,6 +139,10 @@ def _matches(pattern: re.Pattern[str], keys: frozenset[str], words: set[str], te
 
 _TAIL_WORDS_MAX = 9  # "…, psychotherapist Jane Sherman says.": a short clause after the last comma
 _NUMBER = re.compile(r"\d")
+# The outlet's aside: a short last clause set off by a dash, or a closing parenthesis
+# ("… – but that's all for now.", "(As if anyone asked.)").
+_ASIDE = re.compile(r"(?:\s[–—]\s|\s-\s|\()([^–—()]{1,60})\)?[.!?…]?[\"'”’»)]*\s*$")
+_ASIDE_WORDS_MAX = 8
 EARLY_WORDS = 6  # "Russia warns…", "Critics call…": the subject speaks in the sentence's first words
 _SCARE_FRAGMENT_MAX = 3
 _QUOTE_CLAUSE_MIN = 4
@@ -217,15 +222,16 @@ CUE_NAMES = (
     "evaluative_words", "loaded_reporting", "verb_that", "scare_quotes", "hedges", "intensifiers", "first_person", "second_person",
     "question", "exclamation", "numbers", "time_words", "log_words", "no_final_stop", "colon_end",
     "nominal_attribution", "speech_occasion", "evidence_shows",
+    "evaluative_in_frame", "second_person_in_frame", "intensifiers_in_frame", "boosters", "aside",
 )
 
 
 # One dict lookup per word tells which word lists it is in (bit k: _LISTS[k]).
 _LISTS = ("reporting", "sources", "evaluative", "loaded_reporting", "hedges", "intensifiers", "first_person",
-          "second_person", "time")
+          "second_person", "time", "boosters")
 _LIST_BITS: dict[str, int] = {}
 for _k, _words in enumerate((REPORTING, SOURCES, EVALUATIVE, LOADED_REPORTING, HEDGES, INTENSIFIERS, FIRST_PERSON,
-                             SECOND_PERSON, TIME_WORDS)):
+                             SECOND_PERSON, TIME_WORDS, BOOSTERS)):
     for _w in _words:
         _LIST_BITS[_w] = _LIST_BITS.get(_w, 0) | (1 << _k)
 _REPORTING_BIT = 1
@@ -256,7 +262,7 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
             for j in range(len(_LISTS)):
                 if bits >> j & 1:
                     counts[j] += 1
-    reporting, sources, evaluative, loaded, hedges, intensifiers, first, second, time_words = counts
+    reporting, sources, evaluative, loaded, hedges, intensifiers, first, second, time_words, boosters = counts
     long_run = any(q >= _QUOTE_CLAUSE_MIN for q in quoted_words)
     fragments = sum(1 for q in quoted_words if 0 < q <= _SCARE_FRAGMENT_MAX)
     stripped = text.rstrip()
@@ -266,6 +272,11 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     said_at_end = bool(_SAID_AT_END.search(text)) or (
         0 < len(tail) <= _TAIL_WORDS_MAX and any(w in REPORTING for w in tail)
     )
+    according = _matches(_ACCORDING, _ACCORDING_KEYS, all_words, text)
+    nominal = _matches(_NOMINAL_ATTRIBUTION, _NOMINAL_KEYS, all_words, text)
+    occasion = _matches(_SPEECH_OCCASION, _OCCASION_KEYS, all_words, text)
+    evidence = _matches(_EVIDENCE_SHOWS, _EVIDENCE_KEYS, all_words, text)
+    frame = float(bool(reporting_at) or said_at_end or according or nominal or occasion or evidence)
     return [
         float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),
@@ -278,7 +289,7 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         math.log1p(reporting),
         float(bool(reporting_at) and reporting_at[0] < EARLY_WORDS),
         float(said_at_end),
-        float(_matches(_ACCORDING, _ACCORDING_KEYS, all_words, text)),
+        float(according),
         math.log1p(sources),
         float(reporting > 0 and sources > 0),
         math.log1p(evaluative),
@@ -296,10 +307,24 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         math.log1p(n_all) / 3,
         float(last not in ".!?…:"),
         float(last == ":"),
-        float(_matches(_NOMINAL_ATTRIBUTION, _NOMINAL_KEYS, all_words, text)),
-        float(_matches(_SPEECH_OCCASION, _OCCASION_KEYS, all_words, text)),
-        float(_matches(_EVIDENCE_SHOWS, _EVIDENCE_KEYS, all_words, text)),
+        float(nominal),
+        float(occasion),
+        float(evidence),
+        frame * math.log1p(evaluative),
+        frame * math.log1p(second),
+        frame * math.log1p(intensifiers),
+        math.log1p(boosters),
+        float(_is_aside(text)),
     ]
+
+
+def _is_aside(text: str) -> bool:
+    match = _ASIDE.search(text) if ("–" in text or "—" in text or " - " in text or "(" in text) else None
+    if not match or not 0 < len(_WORD.findall(match.group(1))) <= _ASIDE_WORDS_MAX:
+        return False
+    # "the minister — a former general — on Friday": the second dash of a pair closes an insert
+    before = text[: match.start()]
+    return match.group(0).lstrip().startswith("(") or (before.count("–") + before.count("—") + before.count(" - ")) % 2 == 0
 
 
 class CueFeatures(TransformerMixin, BaseEstimator):

@@ -96,3 +96,15 @@ def test_character_ngrams_can_be_switched_on(small_data):
     assert sum(str(n).startswith("char:") for n in with_chars.feature_names()) == 2000
     assert len(with_chars.feature_names()) == with_chars.model_.coef_.shape[1]
     assert with_chars.predict_proba(texts[:5]).shape == (5, 4)
+
+
+def test_a_model_fitted_with_other_cue_features_is_refused(small_model):
+    import copy
+
+    old = copy.deepcopy(small_model)
+    old.cue_names_ = small_model.cue_names_[:-1]  # as if pickled by a framing with one cue fewer
+    with pytest.raises(FramingError, match="retrain"):
+        old.predict(["The minister said the talks would resume."])
+    del old.cue_names_  # a pickle from before the names were recorded
+    with pytest.raises(FramingError, match="retrain"):
+        old.predict_proba(["The talks resume on Monday."])
