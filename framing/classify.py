@@ -47,7 +47,7 @@ class SentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(
         self,
-        C: float = 2.0,
+        C: float = 4.0,
         word_ngrams: tuple[int, int] = (1, 2),
         char_ngrams: tuple[int, int] | None = None,
         max_char_features: int = 60000,
