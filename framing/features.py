@@ -276,7 +276,7 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     nominal = _matches(_NOMINAL_ATTRIBUTION, _NOMINAL_KEYS, all_words, text)
     occasion = _matches(_SPEECH_OCCASION, _OCCASION_KEYS, all_words, text)
     evidence = _matches(_EVIDENCE_SHOWS, _EVIDENCE_KEYS, all_words, text)
-    frame = float(bool(reporting_at) or said_at_end or according or nominal or occasion or evidence)
+    frame = float(bool(reporting_at) and reporting_at[0] < EARLY_WORDS or said_at_end or according or nominal or occasion or evidence)
     return [
         float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),

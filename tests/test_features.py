@@ -112,3 +112,34 @@ def test_quote_runs_computed_once_give_the_same_features():
     assert (CueFeatures().fit(texts).transform(texts, runs) == CueFeatures().fit(texts).transform(texts)).all()
     assert [mark_quotes(t, r) for t, r in zip(texts, runs)] == [mark_quotes(t) for t in texts]
     assert (context_matrix(texts, ["d"] * 3, runs) == context_matrix(texts, ["d"] * 3)).all()
+
+
+def test_evaluative_words_in_a_source_s_mouth_are_counted_apart():
+    framed = "Aerobic exercise is a wonderful way to relax, she says."
+    own = "Aerobic exercise is a wonderful way to relax."
+    late = "Aerobic exercise is a wonderful way to relax and to stress less."  # "stress": no frame
+    assert cue(framed, "evaluative_in_frame") > 0
+    assert cue(own, "evaluative_in_frame") == 0
+    assert cue(own, "evaluative_words") > 0
+    assert cue(late, "evaluative_in_frame") == 0
+
+
+def test_boosters_are_not_hedges():
+    certain = "Future meetings are certain to occur."
+    hedged = "Future meetings may occur."
+    assert cue(certain, "boosters") > 0 and cue(certain, "hedges") == 0
+    assert cue(hedged, "hedges") > 0 and cue(hedged, "boosters") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        ("The two sides noted the offer of talks – but that's all for now.", True),
+        ("The board approved the budget (as if anyone expected otherwise).", True),
+        ("He met the minister — a former general — on Friday.", False),  # a closed insert
+        ("The talks (held in Geneva) ended on Monday.", False),  # not at the end
+        ("The ministry said the offer stood – a position it has held since 2019 and repeated on Monday.", False),  # too long
+    ],
+)
+def test_the_outlet_s_aside(text, aside):
+    assert cue(text, "aside") == float(aside)
