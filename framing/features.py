@@ -276,7 +276,8 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     nominal = _matches(_NOMINAL_ATTRIBUTION, _NOMINAL_KEYS, all_words, text)
     occasion = _matches(_SPEECH_OCCASION, _OCCASION_KEYS, all_words, text)
     evidence = _matches(_EVIDENCE_SHOWS, _EVIDENCE_KEYS, all_words, text)
-    frame = float(bool(reporting_at) and reporting_at[0] < EARLY_WORDS or said_at_end or according or nominal or occasion or evidence)
+    early = bool(reporting_at) and reporting_at[0] < EARLY_WORDS
+    frame = float(early or said_at_end or according or nominal or occasion or evidence)  # a source speaks
     return [
         float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),
@@ -287,7 +288,7 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         float(bool(_SPEAKER_AFTER.search(text))),
         float(not spans and not closed_early),
         math.log1p(reporting),
-        float(bool(reporting_at) and reporting_at[0] < EARLY_WORDS),
+        float(early),
         float(said_at_end),
         float(according),
         math.log1p(sources),
