@@ -59,6 +59,7 @@ BOOSTERS = _lexicon("boosters")
 INTENSIFIERS = _lexicon("intensifiers")
 FIRST_PERSON = frozenset("i me my mine we us our ours myself ourselves".split())
 SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
+_PERSONAL = FIRST_PERSON | SECOND_PERSON
 TIME_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -138,6 +139,16 @@ def _matches(pattern: re.Pattern[str], keys: frozenset[str], words: set[str], te
 
 
 _TAIL_WORDS_MAX = 9  # "…, psychotherapist Jane Sherman says.": a short clause after the last comma
+# What may follow the credit ("…, she said on Friday / in a statement / last week") and what may
+# not open it or stand just before its verb (a relative clause, a noun phrase: "…, which critics
+# dismissed", "…, ahead of estimates").
+_CREDIT_TRAIL = frozenset("on in at to during after before last this earlier later late yesterday today tonight "
+                          "via through from by when while".split())
+_CREDIT_TRAIL_MAX = 5
+_CLAUSE_OPENERS = frozenset("and but or nor which who whom whose that where when as while so if because though although "
+                            "since whether without after before than what how why until unless once".split())
+_NOT_A_SPEAKER = frozenset("the a an of its their his her our my your this that these those for with by to in on at "
+                           "from no any some every each".split())
 _NUMBER = re.compile(r"\d")
 # The outlet's aside: a short last clause set off by a dash, or a closing parenthesis
 # ("… – but that's all for now.", "(As if anyone asked.)").
@@ -269,15 +280,15 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     last = stripped.rstrip("\"'”’»)]")[-1:]
     comma = text.rfind(",")
     tail = _WORD.findall(_fold(text[comma + 1 :])) if comma >= 0 else []
-    said_at_end = bool(_SAID_AT_END.search(text)) or (
-        0 < len(tail) <= _TAIL_WORDS_MAX and any(w in REPORTING for w in tail)
-    )
+    said_at_end = bool(_SAID_AT_END.search(text)) or _credit_clause(tail)
     according = _matches(_ACCORDING, _ACCORDING_KEYS, all_words, text)
     nominal = _matches(_NOMINAL_ATTRIBUTION, _NOMINAL_KEYS, all_words, text)
     occasion = _matches(_SPEECH_OCCASION, _OCCASION_KEYS, all_words, text)
     evidence = _matches(_EVIDENCE_SHOWS, _EVIDENCE_KEYS, all_words, text)
     early = bool(reporting_at) and reporting_at[0] < EARLY_WORDS
-    frame = float(early or said_at_end or according or nominal or occasion or evidence)  # a source speaks
+    # a source speaks; not the reader or the writer ("If you want to know…", "It tells you…", "I think…")
+    own_voice = early and not _PERSONAL.isdisjoint(outside_words[: reporting_at[0] + 2])
+    frame = float(early and not own_voice or said_at_end or according or nominal or occasion or evidence)
     return [
         float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),
@@ -317,6 +328,21 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         math.log1p(boosters),
         float(_is_aside(text)),
     ]
+
+
+def _credit_clause(tail: list[str]) -> bool:
+    """The last clause credits the sentence to a speaker: "…, psychotherapist Jane Sherman says",
+    "…, she told reporters on Friday". Not a clause that merely holds a reporting word ("…, and
+    its authors know it", "…, slightly ahead of estimates", "…, a tactic known as…")."""
+    if not 0 < len(tail) <= _TAIL_WORDS_MAX:
+        return False
+    if tail[0] in REPORTING and len(tail) > 1:
+        return True  # "…, adds psychologist Mary Alvord", "…, telling the broadcaster to leave"
+    k = next((i for i in range(len(tail) - 1, -1, -1) if tail[i] in REPORTING), -1)
+    if k < 1 or tail[k].endswith("ing") or tail[0] in _CLAUSE_OPENERS or tail[k - 1] in _NOT_A_SPEAKER:
+        return False
+    after = tail[k + 1 :]
+    return len(after) <= _CREDIT_TRAIL_MAX and (not after or after[0] in _CREDIT_TRAIL or tail[k] in ("told", "tells"))
 
 
 def _is_aside(text: str) -> bool:

@@ -101,6 +101,31 @@ def test_occasions_and_records_as_sources():
     assert cue("Turn off your phone an hour before bed, sleep researcher Dana Whitcombe advises.", "said_at_end") == 1
 
 
+@pytest.mark.parametrize(
+    "text, credited",
+    [
+        ("Decide what you can do to make a difference, Wright says.", 1),
+        ("This can make people feel empowered, adds psychologist Mary Alvord.", 1),
+        ("The plant will close, the company told reporters on Friday.", 1),
+        ("The network released a letter, telling the broadcaster to take its business elsewhere.", 1),
+        ("It is a cynical piece of legislation, and its authors know it.", 0),
+        ("Revenue rose 21% to $2.04 billion, slightly ahead of estimates.", 0),
+        ("Many gangs copy data before encrypting it, a tactic known as double extortion.", 0),
+        ("The complaint was filed in 2022, which the commission dismissed on a 3-3 vote.", 0),
+        ("On the balance of play, Bohemians will feel they have thrown away two points.", 0),
+    ],
+)
+def test_a_credit_at_the_end_is_a_speaker_and_its_verb(text, credited):
+    assert cue(text, "said_at_end") == credited
+
+
+def test_the_reader_or_writer_as_subject_is_no_source_frame():
+    # "tells you", "you would think": the reporting verb is the outlet's address to the reader
+    assert cue("The list tells you everything about whose votes the law protects.", "second_person_in_frame") == 0
+    assert cue("I think this is a shameful bill.", "evaluative_in_frame") == 0
+    assert cue("Critics think this is a shameful bill.", "evaluative_in_frame") > 0
+
+
 def test_abbreviations_are_not_first_person():
     assert cue("The F.B.I. and the US Treasury opened an inquiry into U.S. banks.", "first_person") == 0
     assert cue("We will not let the US down, and neither will I.", "first_person") > 0
