@@ -149,6 +149,13 @@ _CLAUSE_OPENERS = frozenset("and but or nor which who whom whose that where when
                             "since whether without after before than what how why until unless once".split())
 _NOT_A_SPEAKER = frozenset("the a an of its their his her our my your this that these those for with by to in on at "
                            "from no any some every each".split())
+# The plainest verbs of saying and stance, a subset of the reporting words: a sure sign of a source
+# wherever in the sentence they stand ("In a video on his website, Mr. Rogers said…"), unless a
+# determiner makes them a noun ("the claims").
+_SPEECH = frozenset("""said says say told tells added adds stated denied denies deny claimed argued argues insisted insists
+warned warns acknowledged acknowledges admitted admits announced announces asserted asserts contended contends alleged alleges
+testified testifies wrote writes tweeted tweets confirmed confirms disclosed discloses revealed reveals urged urges accused accuses
+pledged pledges vowed vows believes believed fears feared""".split())
 _NUMBER = re.compile(r"\d")
 # The outlet's aside: a short last clause set off by a dash, or a closing parenthesis
 # ("… – but that's all for now.", "(As if anyone asked.)").
@@ -233,7 +240,7 @@ CUE_NAMES = (
     "evaluative_words", "loaded_reporting", "verb_that", "scare_quotes", "hedges", "intensifiers", "first_person", "second_person",
     "question", "exclamation", "numbers", "time_words", "log_words", "no_final_stop", "colon_end",
     "nominal_attribution", "speech_occasion", "evidence_shows",
-    "evaluative_in_frame", "second_person_in_frame", "intensifiers_in_frame", "boosters", "aside",
+    "evaluative_in_frame", "second_person_in_frame", "intensifiers_in_frame", "boosters", "aside", "speech_verb",
 )
 
 
@@ -327,6 +334,8 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         frame * math.log1p(intensifiers),
         math.log1p(boosters),
         float(_is_aside(text)),
+        float(any(outside_words[k] in _SPEECH and (k == 0 or outside_words[k - 1] not in _NOT_A_SPEAKER)
+                  for k in reporting_at)),
     ]
 
 

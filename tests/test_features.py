@@ -119,6 +119,12 @@ def test_a_credit_at_the_end_is_a_speaker_and_its_verb(text, credited):
     assert cue(text, "said_at_end") == credited
 
 
+def test_a_plain_verb_of_saying_anywhere_names_a_source():
+    assert cue("In a video on YouTube and on his website, Mr. Rogers said his firm played by the rules.", "speech_verb") == 1
+    assert cue("The insurer paid out on most of the denied claims last year.", "speech_verb") == 0  # a determiner: an adjective
+    assert cue('"We said no," she recalled.', "speech_verb") == 0  # inside the quote: the speaker's words
+
+
 def test_the_reader_or_writer_as_subject_is_no_source_frame():
     # "tells you", "you would think": the reporting verb is the outlet's address to the reader
     assert cue("The list tells you everything about whose votes the law protects.", "second_person_in_frame") == 0
