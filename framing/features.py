@@ -56,6 +56,11 @@ EVALUATIVE = _lexicon("evaluative")
 LOADED_REPORTING = _lexicon("loaded_reporting")
 HEDGES = _lexicon("hedges")
 BOOSTERS = _lexicon("boosters")
+# One side's terms ("death tax", "special military operation"): phrases, looked up by their first word.
+_ONE_SIDED: dict[str, list[tuple[str, ...]]] = {}
+for _term in sorted(_lexicon("one_sided")):
+    _words = tuple(_term.split())
+    _ONE_SIDED.setdefault(_words[0], []).append(_words[1:])
 INTENSIFIERS = _lexicon("intensifiers")
 FIRST_PERSON = frozenset("i me my mine we us our ours myself ourselves".split())
 SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
@@ -281,6 +286,7 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
                 if bits >> j & 1:
                     counts[j] += 1
     reporting, sources, evaluative, loaded, hedges, intensifiers, first, second, time_words, boosters = counts
+    evaluative += _one_sided_terms(outside_words)
     long_run = any(q >= _QUOTE_CLAUSE_MIN for q in quoted_words)
     fragments = sum(1 for q in quoted_words if 0 < q <= _SCARE_FRAGMENT_MAX)
     stripped = text.rstrip()
@@ -352,6 +358,17 @@ def _credit_clause(tail: list[str]) -> bool:
         return False
     after = tail[k + 1 :]
     return len(after) <= _CREDIT_TRAIL_MAX and (not after or after[0] in _CREDIT_TRAIL or tail[k] in ("told", "tells"))
+
+
+def _one_sided_terms(words: list[str]) -> int:
+    """How many of one side's terms the words hold."""
+    found = 0
+    for k, w in enumerate(words):
+        for rest in _ONE_SIDED.get(w, ()):
+            if tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
+                found += 1
+                break
+    return found
 
 
 def _is_aside(text: str) -> bool:

@@ -125,6 +125,13 @@ def test_a_plain_verb_of_saying_anywhere_names_a_source():
     assert cue('"We said no," she recalled.', "speech_verb") == 0  # inside the quote: the speaker's words
 
 
+def test_one_side_s_terms_count_as_judging_words():
+    loaded = cue("Russian troops pressed on with the special military operation near Kharkiv.", "evaluative_words")
+    plain = cue("Russian troops pressed on with the war near Kharkiv.", "evaluative_words")
+    assert loaded > plain == 0
+    assert cue('Critics called it a "special military operation" near Kharkiv.', "evaluative_words") == 0  # quoted
+
+
 def test_the_reader_or_writer_as_subject_is_no_source_frame():
     # "tells you", "you would think": the reporting verb is the outlet's address to the reader
     assert cue("The list tells you everything about whose votes the law protects.", "second_person_in_frame") == 0
