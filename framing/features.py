@@ -96,7 +96,11 @@ _NOMINAL_ATTRIBUTION = re.compile(
     r"|\bgoes\s+the\s+(?:argument|thinking|reasoning|logic|theory)\b"
     r"|\b(?:presents?|presented|presenting|portrays?|portrayed|casts?|casting|bills?|billed|styles?|styled|sees|saw|"
     r"describes?|described|markets?|marketed)\s+(?:itself|himself|herself|themselves|themself)\s+as\b"
-    r"|\b(?:take|takes|took|taken|taking)\s+aim\s+at\b",
+    r"|\b(?:take|takes|took|taken|taking)\s+aim\s+at\b"
+    # a portrayal ("the West is portrayed as decadent", "in the channel's coverage, …")
+    r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:portrayed|depicted|painted|cast|characteri[sz]ed|"
+    r"described|presented|framed|branded|billed|dubbed|labell?ed)\s+as\b"
+    r"|\bin\s+(?:[\w'’.-]+\s+){1,3}?(?:coverage|telling|account|version|portrayal|narrative)\b",
     re.I,
 )
 _SPEECH_OCCASION = re.compile(
@@ -124,7 +128,8 @@ _NOMINAL_KEYS = frozenset(
     worry assessment conclusion finding findings theory assertion insistence pitch promise pledge warning suggestion
     thinking reasoning logic line answer excuse rationale premise thesis hunch calculation bet expectation
     expectations objection objections charge charges allegation allegations accusation accusations goes itself
-    himself herself themselves themself aim""".split()
+    himself herself themselves themself aim portrayed depicted painted cast characterized characterised described presented
+    framed branded billed dubbed labeled labelled coverage telling account version portrayal narrative""".split()
 )
 _OCCASION_KEYS = frozenset(
     """statement statements interview interviews speech letter letters tweet tweets post posts op-ed op-eds memo memos

@@ -87,6 +87,8 @@ def test_cues_are_finite_for_any_text(text):
         "The company's defence has been that drivers choose their own hours.",
         "Her argument is that the minister never saw the file.",
         "The channel presents itself as an independent voice.",
+        "On the channel, the West is routinely portrayed as decadent and unstable.",
+        "In the broadcaster's coverage, the floods became a story of rescue.",
     ],
 )
 def test_attribution_without_a_reporting_verb(text):
