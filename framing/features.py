@@ -96,9 +96,12 @@ _NOMINAL_ATTRIBUTION = re.compile(
     r"|\bgoes\s+the\s+(?:argument|thinking|reasoning|logic|theory)\b"
     r"|\b(?:presents?|presented|presenting|portrays?|portrayed|casts?|casting|bills?|billed|styles?|styled|sees|saw|"
     r"describes?|described|markets?|marketed)\s+(?:itself|himself|herself|themselves|themself)\s+as\b"
-    r"|\b(?:take|takes|took|taken|taking)\s+aim\s+at\b"
-    # a portrayal ("the West is portrayed as decadent", "in the channel's coverage, …")
-    r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:portrayed|depicted|painted|cast|characteri[sz]ed|"
+    r"|\b(?:take|takes|took|taken|taking)\s+aim\s+at\b",
+    re.I,
+)
+# A portrayal: "the West is portrayed as decadent", "in the channel's coverage, …".
+_PORTRAYAL = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:portrayed|depicted|painted|cast|characteri[sz]ed|"
     r"described|presented|framed|branded|billed|dubbed|labell?ed)\s+as\b"
     r"|\bin\s+(?:[\w'’.-]+\s+){1,3}?(?:coverage|telling|account|version|portrayal|narrative)\b",
     re.I,
@@ -128,8 +131,11 @@ _NOMINAL_KEYS = frozenset(
     worry assessment conclusion finding findings theory assertion insistence pitch promise pledge warning suggestion
     thinking reasoning logic line answer excuse rationale premise thesis hunch calculation bet expectation
     expectations objection objections charge charges allegation allegations accusation accusations goes itself
-    himself herself themselves themself aim portrayed depicted painted cast characterized characterised described presented
-    framed branded billed dubbed labeled labelled coverage telling account version portrayal narrative""".split()
+    himself herself themselves themself aim""".split()
+)
+_PORTRAYAL_KEYS = frozenset(
+    """portrayed depicted painted cast characterized characterised described presented framed branded billed dubbed
+    labeled labelled coverage telling account version portrayal narrative""".split()
 )
 _OCCASION_KEYS = frozenset(
     """statement statements interview interviews speech letter letters tweet tweets post posts op-ed op-eds memo memos
@@ -300,7 +306,9 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     tail = _WORD.findall(_fold(text[comma + 1 :])) if comma >= 0 else []
     said_at_end = bool(_SAID_AT_END.search(text)) or _credit_clause(tail)
     according = _matches(_ACCORDING, _ACCORDING_KEYS, all_words, text)
-    nominal = _matches(_NOMINAL_ATTRIBUTION, _NOMINAL_KEYS, all_words, text)
+    nominal = _matches(_NOMINAL_ATTRIBUTION, _NOMINAL_KEYS, all_words, text) or _matches(
+        _PORTRAYAL, _PORTRAYAL_KEYS, all_words, text
+    )
     occasion = _matches(_SPEECH_OCCASION, _OCCASION_KEYS, all_words, text)
     evidence = _matches(_EVIDENCE_SHOWS, _EVIDENCE_KEYS, all_words, text)
     early = bool(reporting_at) and reporting_at[0] < EARLY_WORDS
