@@ -417,7 +417,8 @@ def context_matrix(
 ) -> np.ndarray:
     """Features from a sentence's neighbours in the same article (zeros when it comes alone).
 
-    Sentences of an article must be consecutive and in order. The most important one: whether
+    Sentences of an article must be consecutive and in order; a document of one sentence gets
+    zeros, as a sentence alone does. The most important one: whether
     a quotation opened in an earlier sentence is still open, which makes this sentence part of
     a quote even when it has no quote mark of its own. ``runs``: the texts' ``quote_runs``, if known.
     """
@@ -430,6 +431,8 @@ def context_matrix(
     open_quote = False
     for i, text in enumerate(texts):
         first = i == 0 or doc_ids[i] != doc_ids[i - 1]
+        if first and (i + 1 == len(texts) or doc_ids[i + 1] != doc_ids[i]):
+            continue  # a document of one sentence has no neighbours: the sentence comes alone
         if first:
             open_quote = False
         spans, left_open, closed_early = cues[i]

@@ -66,10 +66,16 @@ def test_context_sees_a_quotation_running_over_sentences():
 
 
 def test_context_restarts_at_each_document():
-    texts = ["“We were told to wait.", "Nobody came."]
-    matrix = context_matrix(texts, ["a", "b"])
+    texts = ["“We were told to wait.", "Nobody came.", "The river fell."]
+    matrix = context_matrix(texts, ["a", "b", "b"])
     assert matrix[1][CONTEXT_NAMES.index("inside_open_quote")] == 0
     assert matrix[1][CONTEXT_NAMES.index("first_in_article")] == 1
+
+
+def test_a_document_of_one_sentence_has_no_context():
+    # one sentence per document, as most annotated data comes: labelled as a sentence alone
+    texts = ["“We were told to wait.", "Nobody came.", "The river fell."]
+    assert context_matrix(texts, ["a", "b", "c"]).sum() == 0
 
 
 @settings(max_examples=300, deadline=None)
