@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="where to write the model (.joblib; the card goes beside it)")
     p.add_argument("--with-base", action="store_true", help="add the shipped corpus to the training data")
     p.add_argument("--seed", type=int, default=0, help="random state for the folds and the model (default 0)")
-    p.add_argument("--C", type=float, help="inverse regularisation strength (default: SentenceClassifier's, 4.0)")
+    p.add_argument("--C", type=float, help="inverse regularisation strength (default: SentenceClassifier's, 1.0)")
 
     p = sub.add_parser("evaluate", help="score a model on annotated sentences")
     p.add_argument("data", nargs="+", metavar="DATA", help="annotation files (CSV, TSV, JSONL, Parquet)")

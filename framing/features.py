@@ -269,6 +269,7 @@ for _k, _words in enumerate((REPORTING, SOURCES, EVALUATIVE, LOADED_REPORTING, H
     for _w in _words:
         _LIST_BITS[_w] = _LIST_BITS.get(_w, 0) | (1 << _k)
 _REPORTING_BIT = 1
+_EVALUATIVE_BIT = 1 << _LISTS.index("evaluative")
 
 
 def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
@@ -287,12 +288,15 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     n_words = max(1, n_all)
     counts = [0] * len(_LISTS)
     reporting_at: list[int] = []
+    evaluative_at: list[int] = []
     get = _LIST_BITS.get
     for k, w in enumerate(outside_words):
         bits = get(w)
         if bits:
             if bits & _REPORTING_BIT:
                 reporting_at.append(k)
+            if bits & _EVALUATIVE_BIT:
+                evaluative_at.append(k)
             for j in range(len(_LISTS)):
                 if bits >> j & 1:
                     counts[j] += 1
@@ -314,7 +318,16 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     early = bool(reporting_at) and reporting_at[0] < EARLY_WORDS
     # a source speaks; not the reader or the writer ("If you want to know…", "It tells you…", "I think…")
     own_voice = early and not _PERSONAL.isdisjoint(outside_words[: reporting_at[0] + 2])
-    frame = float(early and not own_voice or said_at_end or according or nominal or occasion or evidence)
+    credited = said_at_end or according or nominal or occasion or evidence
+    frame = float(early and not own_voice or credited)
+    # evaluative words of the source's content: after the verb of an early frame ("She called him a
+    # misogynist"), or anywhere when the sentence is credited as a whole; not the outlet's own
+    # words before the verb ("X falsely claimed")
+    if credited or not frame:
+        in_content = evaluative if credited else 0
+    else:
+        after = reporting_at[0] + 1
+        in_content = sum(1 for k in evaluative_at if k >= after) + _one_sided_terms(outside_words[after:])
     return [
         float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),
@@ -348,7 +361,7 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         float(nominal),
         float(occasion),
         float(evidence),
-        frame * math.log1p(evaluative),
+        math.log1p(in_content),
         frame * math.log1p(second),
         frame * math.log1p(intensifiers),
         math.log1p(boosters),

@@ -170,6 +170,15 @@ def test_evaluative_words_in_a_source_s_mouth_are_counted_apart():
     assert cue(late, "evaluative_in_frame") == 0
 
 
+def test_only_the_words_after_the_reporting_verb_are_the_source_s():
+    # "misogynist" is what she called him; "falsely" and "disgraced" are the outlet's words
+    assert cue("She called him a misogynist.", "evaluative_in_frame") > 0
+    assert cue("Critics call it a special military operation.", "evaluative_in_frame") > 0
+    assert cue("The minister falsely claimed the figures were up.", "evaluative_in_frame") == 0
+    assert cue("The disgraced minister said the figures were up.", "evaluative_in_frame") == 0
+    assert cue("The disgraced minister said the figures were up.", "evaluative_words") > 0
+
+
 def test_boosters_are_not_hedges():
     certain = "Future meetings are certain to occur."
     hedged = "Future meetings may occur."
