@@ -268,7 +268,7 @@ for _k, _words in enumerate((REPORTING, SOURCES, EVALUATIVE, LOADED_REPORTING, H
                              SECOND_PERSON, TIME_WORDS, BOOSTERS)):
     for _w in _words:
         _LIST_BITS[_w] = _LIST_BITS.get(_w, 0) | (1 << _k)
-_REPORTING_BIT = 1
+_REPORTING_BIT = 1 << _LISTS.index("reporting")
 _EVALUATIVE_BIT = 1 << _LISTS.index("evaluative")
 
 
@@ -323,11 +323,13 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
     # evaluative words of the source's content: after the verb of an early frame ("She called him a
     # misogynist"), or anywhere when the sentence is credited as a whole; not the outlet's own
     # words before the verb ("X falsely claimed")
-    if credited or not frame:
-        in_content = evaluative if credited else 0
-    else:
+    if credited:
+        in_content = evaluative
+    elif frame:
         after = reporting_at[0] + 1
         in_content = sum(1 for k in evaluative_at if k >= after) + _one_sided_terms(outside_words[after:])
+    else:
+        in_content = 0
     return [
         float(long_run or left_open and n_all >= _QUOTE_CLAUSE_MIN),
         float(fragments > 0),
