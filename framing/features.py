@@ -301,7 +301,9 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
                 if bits >> j & 1:
                     counts[j] += 1
     reporting, sources, evaluative, loaded, hedges, intensifiers, first, second, time_words, boosters = counts
-    evaluative += _one_sided_terms(outside_words)
+    terms_at = _one_sided_terms(outside_words)
+    evaluative += len(terms_at)
+    evaluative_at += terms_at
     long_run = any(q >= _QUOTE_CLAUSE_MIN for q in quoted_words)
     fragments = sum(1 for q in quoted_words if 0 < q <= _SCARE_FRAGMENT_MAX)
     stripped = text.rstrip()
@@ -327,7 +329,7 @@ def cue_vector(text: str, runs: QuoteRuns | None = None) -> list[float]:
         in_content = evaluative
     elif frame:
         after = reporting_at[0] + 1
-        in_content = sum(1 for k in evaluative_at if k >= after) + _one_sided_terms(outside_words[after:])
+        in_content = sum(1 for k in evaluative_at if k >= after)
     else:
         in_content = 0
     return [
@@ -388,13 +390,13 @@ def _credit_clause(tail: list[str]) -> bool:
     return len(after) <= _CREDIT_TRAIL_MAX and (not after or after[0] in _CREDIT_TRAIL or tail[k] in ("told", "tells"))
 
 
-def _one_sided_terms(words: list[str]) -> int:
-    """How many of one side's terms the words hold."""
-    found = 0
+def _one_sided_terms(words: list[str]) -> list[int]:
+    """Where one side's terms start among the words."""
+    found = []
     for k, w in enumerate(words):
         for rest in _ONE_SIDED.get(w, ()):
             if tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
-                found += 1
+                found.append(k)
                 break
     return found
 
